@@ -1,0 +1,54 @@
+"""cleaner: turn messy web pages, or text scraped out of them, into clean article text.
+
+>>> from cleaner import clean
+>>> result = clean(page_text)
+>>> result.text, [(r.rule, r.text) for r in result.removed]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .decode import DecodeError, decode
+from .htmlmode import flatten
+from .packs import PackError, RuleSet, default_rules
+from .result import Removal, Result
+from .segment import segment
+from .textmode import clean_document
+
+__all__ = ["clean", "MODES", "Result", "Removal", "DecodeError", "PackError", "sniff_mode"]
+__version__ = "0.1.0"
+
+MODES = ("auto", "text", "html")
+_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
+_HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|table|tr|td|li|ul|ol|br|img|meta|link|script|section|article|nav|header|footer)\b[^>]*>", regex.I)
+
+
+def sniff_mode(text: str) -> str:
+    """"html" for a page's markup, else "text" (plain text and Markdown, even with a few inline
+    tags)."""
+    head = text[:20000]
+    if _HTML_START.match(head):
+        return "html"
+    tags = len(_HTML_TAG.findall(head))
+    return "html" if tags >= 20 and tags * 40 > len(head.strip()) else "text"
+
+
+def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
+          rules: RuleSet | None = None) -> Result:
+    """Clean one page (HTML) or one scraped text; returns the article and every removal.
+
+    ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    text = decode(source) if isinstance(source, (bytes, bytearray)) else source
+    if mode == "auto":
+        mode = sniff_mode(text)
+    rules = rules or default_rules()
+    title = None
+    if mode == "html":
+        text, title = flatten(text)
+    doc = segment(text)
+    article, removed = clean_document(doc, rules)
+    return Result(text=article, mode=mode, removed=removed, title=doc.title or title,
+                  url=url or doc.url)

@@ -1,0 +1,348 @@
+"""Load, validate and compile rule packs (``rules/**/*.toml``).
+
+All packs are compiled once per process into a handful of combined matchers, so classifying a
+block costs one dict look-up and a few regex passes however many rules there are (the
+per-document path runs millions of times in a batch; a loop over rules would not scale).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+FAMILIES = ("consent", "comments", "chrome", "navigation")
+SCOPES = ("line", "prefix", "contains")
+ROLES = ("remove", "opens_region", "member")
+DEFAULT_MAX_CHARS = 200  # prefix/contains rules: a long sentence that mentions a phrase is article
+
+_PACK_KEYS = {"id", "family", "description", "languages", "references"}
+_RULE_KEYS = {
+    "id", "description", "scope", "phrases", "patterns", "role", "max_chars", "html",
+    "match", "no_match",
+}
+_ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
+_NUMBERED_BACKREF = regex.compile(r"\\[1-9]|\(\?P=\d")
+_GROUP_NAME = regex.compile(r"\(\?P([<=])([A-Za-z_]\w*)")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}0-9]")
+
+
+class PackError(ValueError):
+    """A rule pack is malformed. The message is one line naming the file and the problem."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_edge(char: str) -> bool:
+    """Punctuation, symbols and spaces are stripped at a block's ends; letters, digits and
+    combining marks (Thai, Devanagari vowel signs) are not."""
+    return unicodedata.category(char)[0] in "PSZ" or char.isspace()
+
+
+def _strip_edges(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def normalise(text: str) -> str:
+    """The form every block and phrase is matched in: NFKC, case-folded, single spaces, and no
+    punctuation, symbols or spaces at either end (``>>> Read More <<<`` -> ``read more``)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _strip_edges(" ".join(text.casefold().split()))
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # full id, "<pack id>.<rule id>"
+    family: str
+    description: str
+    scope: str
+    role: str
+    phrases: tuple[str, ...]
+    patterns: tuple[str, ...]
+    max_chars: int | None
+    html: str | None
+    match: tuple[str, ...]
+    no_match: tuple[str, ...]
+    source: str  # the pack file, for error messages
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    text: str  # what matched, in normalised form
+
+
+@dataclass
+class RuleSet:
+    """Every rule of every loaded pack, compiled into combined matchers."""
+
+    rules: list[Rule]
+    _line_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _prefix_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _contains_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _prefix_re: regex.Pattern | None = field(default=None, repr=False)
+    _contains_re: regex.Pattern | None = field(default=None, repr=False)
+    _pattern_res: dict[str, regex.Pattern] = field(default_factory=dict, repr=False)
+    _longest: int = field(default=0, repr=False)  # no rule matches a longer normalised block
+
+    def __post_init__(self) -> None:
+        by_scope: dict[str, list[tuple[int, str]]] = {s: [] for s in SCOPES}
+        phrase_maps = {
+            "line": self._line_phrases,
+            "prefix": self._prefix_phrases,
+            "contains": self._contains_phrases,
+        }
+        for index, rule in enumerate(self.rules):
+            for phrase in rule.phrases:
+                phrase_maps[rule.scope].setdefault(normalise(phrase), []).append(index)
+            for pattern in rule.patterns:
+                by_scope[rule.scope].append((index, _namespace_groups(pattern, index)))
+        self._longest = max(
+            (max(map(len, self._line_phrases), default=0),
+             *(_limit(rule) for rule in self.rules if rule.patterns or rule.scope != "line")),
+            default=0,
+        )
+        self._prefix_re = _phrase_alternation(self._prefix_phrases, anchored=True)
+        self._contains_re = _phrase_alternation(self._contains_phrases, anchored=False)
+        for scope, items in by_scope.items():
+            if items:
+                alternation = "|".join(f"(?P<r{i}>{p})" for i, p in items)
+                self._pattern_res[scope] = regex.compile(alternation, regex.V0)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def match(self, block: str, *, normalised: str | None = None) -> list[Hit]:
+        """All rules that match one block (a line), at most one hit per rule."""
+        # Most article paragraphs are longer than anything a rule can match: skip them early.
+        # (4x: NFKC may expand a character into three, and spaces collapse.)
+        if len(block) > 4 * self._longest:
+            return []
+        norm = normalise(block) if normalised is None else normalised
+        if not norm or len(norm) > self._longest:
+            return []
+        found: dict[int, str] = {}
+        for index in self._line_phrases.get(norm, ()):
+            found.setdefault(index, norm)
+        if self._prefix_re is not None:
+            m = self._prefix_re.match(norm)
+            if m:
+                for index in self._prefix_phrases[m.group()]:
+                    found.setdefault(index, m.group())
+        if self._contains_re is not None:
+            for m in self._contains_re.finditer(norm):
+                for index in self._contains_phrases[m.group()]:
+                    found.setdefault(index, m.group())
+        for scope, pattern in self._pattern_res.items():
+            if scope == "line":
+                m = pattern.fullmatch(norm)
+            elif scope == "prefix":
+                m = pattern.match(norm)
+            else:
+                m = pattern.search(norm)
+            if m:
+                found.setdefault(int(m.lastgroup[1:]), m.group())
+        hits = []
+        for index, text in found.items():
+            rule = self.rules[index]
+            if len(norm) <= _limit(rule) or (rule.scope == "line" and norm in rule_phrases(rule)):
+                hits.append(Hit(rule, text))
+        return hits
+
+
+def _limit(rule: Rule) -> int:
+    """The longest normalised block a rule's patterns (and prefix/contains phrases) may match."""
+    return rule.max_chars if rule.max_chars is not None else DEFAULT_MAX_CHARS
+
+
+@functools.lru_cache(maxsize=None)
+def rule_phrases(rule: Rule) -> frozenset[str]:
+    return frozenset(normalise(p) for p in rule.phrases)
+
+
+def _phrase_alternation(phrases: dict[str, list[int]], *, anchored: bool) -> regex.Pattern | None:
+    """One regex for many literal phrases, longest first so the longest phrase wins. Latin-script
+    phrases must sit on word boundaries; CJK phrases have none to sit on."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        part = regex.escape(phrase)
+        if _LATIN_WORD.match(phrase[0]) and not anchored:
+            part = r"(?<!\w)" + part
+        if _LATIN_WORD.match(phrase[-1]):
+            part += r"(?!\w)"
+        parts.append(part)
+    return regex.compile(("^" if anchored else "") + "(?:" + "|".join(parts) + ")")
+
+
+def _namespace_groups(pattern: str, index: int) -> str:
+    """Rename a pattern's named groups so that patterns can share one alternation."""
+    return _GROUP_NAME.sub(lambda m: f"(?P{m.group(1)}r{index}_{m.group(2)}", pattern)
+
+
+def _fail(path: Path | str, message: str) -> PackError:
+    return PackError(f"{path}: {message}")
+
+
+def _strings(value, path, what) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, f"{what} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def parse_pack(data: dict, path: Path | str) -> list[Rule]:
+    """Validate one pack's parsed TOML and return its rules."""
+    pack = data.get("pack")
+    if not isinstance(pack, dict):
+        raise _fail(path, "missing [pack] table")
+    unknown = set(pack) - _PACK_KEYS
+    if unknown:
+        raise _fail(path, f"unknown [pack] key(s): {', '.join(sorted(unknown))}")
+    pack_id, family = pack.get("id"), pack.get("family")
+    if family not in FAMILIES:
+        raise _fail(path, f"[pack] family must be one of {', '.join(FAMILIES)}, not {family!r}")
+    if not isinstance(pack_id, str) or not pack_id.startswith(family + "."):
+        raise _fail(path, f"[pack] id must be '{family}.<name>', not {pack_id!r}")
+    if not isinstance(pack.get("description"), str) or not pack["description"].strip():
+        raise _fail(path, "[pack] needs a one-line description")
+    raw_rules = data.get("rule")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise _fail(path, "a pack needs at least one [[rule]]")
+    extra = set(data) - {"pack", "rule"}
+    if extra:
+        raise _fail(path, f"unknown top-level key(s): {', '.join(sorted(extra))}")
+
+    rules, seen = [], set()
+    for raw in raw_rules:
+        rid = raw.get("id")
+        if not isinstance(rid, str) or not _ID.fullmatch(rid):
+            raise _fail(path, f"rule id must be lower-case letters, digits, - or _, not {rid!r}")
+        if rid in seen:
+            raise _fail(path, f"duplicate rule id {rid!r}")
+        seen.add(rid)
+        where = f"rule {rid!r}"
+        unknown = set(raw) - _RULE_KEYS
+        if unknown:
+            raise _fail(path, f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
+        description = raw.get("description")
+        if not isinstance(description, str) or not description.strip() or "\n" in description:
+            raise _fail(path, f"{where}: needs a one-line description")
+        scope = raw.get("scope", "line")
+        if scope not in SCOPES:
+            raise _fail(path, f"{where}: scope must be one of {', '.join(SCOPES)}")
+        role = raw.get("role", "remove")
+        if role not in ROLES:
+            raise _fail(path, f"{where}: role must be one of {', '.join(ROLES)}")
+        phrases = _strings(raw.get("phrases"), path, f"{where}: phrases")
+        patterns = _strings(raw.get("patterns"), path, f"{where}: patterns")
+        if not phrases and not patterns:
+            raise _fail(path, f"{where}: needs phrases or patterns")
+        for phrase in phrases:
+            if not normalise(phrase):
+                raise _fail(path, f"{where}: phrase {phrase!r} is only punctuation")
+        for pattern in patterns:
+            if _NUMBERED_BACKREF.search(pattern):
+                raise _fail(path, f"{where}: use named groups, not numbered back-references")
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise _fail(path, f"{where}: bad pattern {pattern!r}: {exc}") from None
+        max_chars = raw.get("max_chars")
+        if max_chars is not None and (not isinstance(max_chars, int) or max_chars <= 0):
+            raise _fail(path, f"{where}: max_chars must be a positive integer")
+        html = raw.get("html")
+        if html is not None and not isinstance(html, str):
+            raise _fail(path, f"{where}: html must be a CSS selector string")
+        match = _strings(raw.get("match"), path, f"{where}: match")
+        no_match = _strings(raw.get("no_match"), path, f"{where}: no_match")
+        if not match or not no_match:
+            raise _fail(path, f"{where}: needs at least one match and one no_match example")
+        rules.append(Rule(
+            id=f"{pack_id}.{rid}", family=family, description=description.strip(), scope=scope,
+            role=role, phrases=phrases, patterns=patterns, max_chars=max_chars, html=html,
+            match=match, no_match=no_match, source=str(path),
+        ))
+    return rules
+
+
+def load_pack_file(path: Path) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(path, f"cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path, f"invalid TOML: {exc}") from None
+    return parse_pack(data, path)
+
+
+def builtin_rules_dir() -> Path:
+    """The packs shipped with cleaner: inside the installed package, or ``rules/`` of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise PackError(f"{here}: the built-in rule packs are missing (broken installation?)")
+
+
+def load_rules(paths: tuple[Path, ...] = ()) -> RuleSet:
+    """Load every ``*.toml`` pack under the given files or folders (default: the built-in packs)."""
+    files: list[Path] = []
+    for path in paths or (builtin_rules_dir(),):
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.toml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise _fail(path, "no such rule pack file or folder")
+    rules: list[Rule] = []
+    ids: dict[str, str] = {}
+    for file in files:
+        for rule in load_pack_file(file):
+            if rule.id in ids:
+                raise _fail(file, f"rule id {rule.id!r} is also defined in {ids[rule.id]}")
+            ids[rule.id] = str(file)
+            rules.append(rule)
+    return RuleSet(rules)
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The built-in packs, compiled once per process."""
+    return load_rules()
+
+
+def example_failures(ruleset: RuleSet, rule: Rule) -> list[str]:
+    """The rule's examples that do not behave as documented: ``match`` examples it misses and
+    ``no_match`` examples it hits. Empty when the rule is as its pack says."""
+    failures = []
+    for example in rule.match:
+        if rule.id not in {hit.rule.id for hit in ruleset.match(example)}:
+            failures.append(f"{rule.id} ({rule.source}) does not match its example {example!r}")
+    for example in rule.no_match:
+        if rule.id in {hit.rule.id for hit in ruleset.match(example)}:
+            failures.append(f"{rule.id} ({rule.source}) matches its counter-example {example!r}")
+    return failures

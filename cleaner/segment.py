@@ -1,0 +1,154 @@
+"""Split text into blocks: one block per non-blank line, Markdown-aware.
+
+Scrapers give innerText-like text (one block per line) or Markdown (firecrawl, Jina Reader,
+html2text, pandoc, clippers). A block remembers where it stands in the input, whether a blank line
+precedes it, and what kind of line it is, so later stages can tell a heading from a link-only line
+and a code block from prose without re-parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re
+
+import regex
+
+# Kinds of block. Code is content that rules never touch; meta is scraper header / front matter.
+TEXT, HEADING, LIST, TABLE, CODE, LINK_ONLY, IMAGE_ONLY, META = (
+    "text", "heading", "list", "table", "code", "link_only", "image_only", "meta",
+)
+
+_FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_LIST = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_SETEXT_UNDERLINE = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
+_TABLE = regex.compile(r"^\s*\|.*\|\s*$")
+_LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"
+_LINKS_ONLY = regex.compile(
+    rf"^\s*(?:[-*+•]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
+)
+_IMAGE = regex.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
+_BARE_URL = regex.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
+_JINA_KEY = regex.compile(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
+_FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
+
+# Markdown syntax that is not text: stripped before rules look at a block.
+_MD_LINK = regex.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
+# A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
+_MD_SYNTAX = re.compile(r"[\[*_`#|]|^\s*(?:[>+•-]|\d{1,3}[.)])")
+_MD_EMPHASIS = regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+@dataclass(slots=True)
+class Block:
+    index: int
+    start: int  # offset of the line in the input
+    end: int  # offset just past the line's last character (the newline excluded)
+    text: str  # the line as it is in the input
+    kind: str = TEXT
+    blank_before: bool = False  # a blank line separates it from the previous block
+
+
+@dataclass
+class Document:
+    source: str
+    blocks: list[Block]
+    title: str | None = None
+    url: str | None = None
+
+
+def plain(block: Block) -> str:
+    """The block's words without Markdown syntax: what rules are matched against."""
+    text = block.text
+    if block.kind == CODE or not _MD_SYNTAX.search(text):
+        return text
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_MARKERS.sub("", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
+def _line_kind(line: str) -> str:
+    if not _MD_SYNTAX.search(line) and "://" not in line and not line.lstrip().startswith("www."):
+        return TEXT
+    if _HEADING.match(line):
+        return HEADING
+    if _LINKS_ONLY.match(line) or _BARE_URL.match(line):
+        stripped = _IMAGE.sub("", line)
+        return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
+    if _TABLE.match(line):
+        return TABLE
+    if _LIST.match(line):
+        return LIST
+    return TEXT
+
+
+def segment(source: str) -> Document:
+    """Blocks of ``source``: its non-blank lines (every line inside a code fence)."""
+    blocks: list[Block] = []
+    in_fence: str | None = None
+    blank_before = False
+    pos = 0
+    for line in source.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        fence = _FENCE.match(body)
+        if in_fence is not None or fence:
+            if fence and in_fence is None:
+                in_fence = fence.group(1)
+            elif fence and fence.group(1) == in_fence:
+                in_fence = None
+            blocks.append(Block(len(blocks), start, start + len(body), body, CODE, blank_before))
+            blank_before = False
+            continue
+        if not body.strip():
+            blank_before = bool(blocks)
+            continue
+        kind = _line_kind(body)
+        if _SETEXT_UNDERLINE.match(body) and blocks and not blank_before and blocks[-1].kind == TEXT:
+            kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
+        blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
+        blank_before = False
+    doc = Document(source, blocks)
+    _mark_header(doc)
+    return doc
+
+
+def _mark_header(doc: Document) -> None:
+    """Jina Reader's ``Title: / URL Source: / Markdown Content:`` header and YAML front matter
+    are metadata, not article: mark them META and keep their title and URL."""
+    blocks = doc.blocks
+    if not blocks:
+        return
+    if blocks[0].text.strip() == "---":
+        for end in range(1, min(len(blocks), 60)):
+            if blocks[end].text.strip() == "---":
+                fields = blocks[1:end]
+                if fields and all(_FRONT_KEY.match(b.text) or b.text.startswith((" ", "-")) for b in fields):
+                    for b in blocks[: end + 1]:
+                        b.kind = META
+                    for b in fields:
+                        key, _, value = b.text.partition(":")
+                        value = value.strip().strip("'\"")
+                        if key.strip().lower() == "title" and value:
+                            doc.title = value
+                        elif key.strip().lower() in ("url", "source", "link") and value:
+                            doc.url = value
+                break
+        return
+    header = []
+    for b in blocks[:8]:
+        m = _JINA_KEY.match(b.text)
+        if not m:
+            break
+        header.append((b, m))
+        if m.group(1) == "Markdown Content":
+            break
+    if header and header[0][1].group(1) == "Title" and any(m.group(1) == "URL Source" for _, m in header):
+        for b, m in header:
+            b.kind = META
+            if m.group(1) == "Title":
+                doc.title = m.group(2).strip() or None
+            elif m.group(1) == "URL Source":
+                doc.url = m.group(2).strip() or None

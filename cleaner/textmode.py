@@ -1,0 +1,247 @@
+"""Clean flattened page text: classify blocks with the rule packs, grow consent and comment
+regions, find the article span, and keep its paragraphs exactly as they are in the input.
+
+The stages, in order:
+
+1. every block is matched against the packs (one combined matcher, see ``packs.py``);
+2. ``opens_region`` blocks open a consent or comment region that grows over the following blocks
+   of the same family and the short UI lines between them, and ends at article-like prose;
+   ``member`` blocks outside a region go only when they are part of a cluster anchored by a
+   stronger block of their family (a banner is a cluster; an article about cookies is not);
+3. each remaining block gets a prose score (long, sentence-like lines score up, short UI lines and
+   link lists score down, regions are barriers) and the article is the highest-scoring contiguous
+   run of blocks, so a longer comment thread or a menu never wins over it;
+4. inside that run, blocks matched by ``remove`` rules (read more, share, counters…) go too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re
+
+import regex
+
+from .packs import Hit, RuleSet, normalise
+from .result import Removal
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, plain
+
+# Rules implemented in code rather than in packs: the structure of the text, not its words.
+STRUCTURAL_RULES = {
+    "structure.scraper-header": ("metadata", "Scraper header or front matter (title and URL are kept as metadata)"),
+    "structure.link-only": ("navigation", "A line that is only links or a bare URL"),
+    "structure.image-only": ("chrome", "A line that is only images"),
+    "structure.outside-article": ("navigation", "Outside the article: the highest-scoring run of prose lines"),
+}
+
+REGION_FAMILIES = ("consent", "comments")
+LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
+REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
+
+_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+_ASCII_WORD = re.compile(r"\w+")
+_SENTENCE_END = regex.compile(r"[.!?。！？…\"”’»」』)）]\s*$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """What the later stages need to know about one block."""
+
+    block: Block
+    hits: list[Hit]
+    words: float
+    sentence: bool
+    rule: Hit | None = None  # the hit that removes it, once decided
+    region: str | None = None
+
+    def has_family(self, family: str) -> bool:
+        return any(h.rule.family == family for h in self.hits)
+
+    def strongest(self, family: str | None = None) -> Hit | None:
+        order = {"opens_region": 0, "remove": 1, "member": 2}
+        hits = [h for h in self.hits if family is None or h.rule.family == family]
+        return min(hits, key=lambda h: order[h.rule.role]) if hits else None
+
+
+def word_count(text: str) -> float:
+    """Words in a line; a Han/Kana/Hangul character counts as half a word (a Chinese word is
+    about two characters), so Chinese and English lines of the same content weigh alike."""
+    if text.isascii():
+        return len(_ASCII_WORD.findall(text))
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_WORD.findall(text)) + cjk / 2
+
+
+def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
+    lines = []
+    for block in doc.blocks:
+        if block.kind in (CODE, META):
+            lines.append(_Line(block, [], 0.0, False))
+            continue
+        text = plain(block)
+        hits = rules.match(text, normalised=normalise(text))
+        lines.append(_Line(block, hits, word_count(text), bool(_SENTENCE_END.search(text))))
+    return lines
+
+
+def is_prose(line: _Line) -> bool:
+    """Article-like: a sentence of some length, or a long line."""
+    return (line.sentence and line.words >= 8) or line.words >= 20
+
+
+def _grow_regions(lines: list[_Line]) -> None:
+    """Mark consent/comment regions: from an opener over its family's blocks and the short lines
+    between them. A comment thread's bodies are prose, so comment regions also bridge prose when a
+    thread marker (author, date, Reply) follows within LOOKAHEAD blocks."""
+    n, i = len(lines), 0
+    while i < n:
+        opener = next((h for h in lines[i].hits if h.rule.role == "opens_region"), None)
+        if opener is None or opener.rule.family not in REGION_FAMILIES:
+            i += 1
+            continue
+        family, last = opener.rule.family, i
+        j = i + 1
+        while j < n:
+            if lines[j].has_family(family):
+                last = j
+                j += 1
+                continue
+            found = None
+            for k in range(j, min(n, last + 1 + LOOKAHEAD)):
+                if lines[k].has_family(family):
+                    found = k
+                    break
+                if is_prose(lines[k]) and family != "comments":
+                    break
+            if found is None:
+                break
+            last, j = found, found + 1
+        for k in range(i, last + 1):
+            lines[k].region = family
+            lines[k].rule = lines[k].strongest(family) or opener
+        i = last + 1
+
+
+def _decide_rule_hits(lines: list[_Line]) -> None:
+    """Outside regions: ``remove`` hits remove; ``member`` hits remove only inside a run of
+    consecutive same-family blocks that holds a non-member hit (a banner or form cluster)."""
+    n, i = len(lines), 0
+    while i < n:
+        line = lines[i]
+        if line.region or not line.hits:
+            i += 1
+            continue
+        strongest = line.strongest()
+        if strongest.rule.role != "member":
+            line.rule = strongest
+            i += 1
+            continue
+        for family in {h.rule.family for h in line.hits}:
+            start = end = i
+            while start > 0 and lines[start - 1].has_family(family):
+                start -= 1
+            while end + 1 < n and lines[end + 1].has_family(family):
+                end += 1
+            if any(lines[k].strongest(family).rule.role != "member" for k in range(start, end + 1)):
+                line.rule = line.strongest(family)
+                break
+        i += 1
+
+
+def _prose_score(line: _Line) -> float:
+    block = line.block
+    if line.region:
+        return REGION_BARRIER
+    if block.kind == META:
+        return -1.0
+    if block.kind == CODE:
+        return 0.5
+    if line.rule is not None or block.kind in (LINK_ONLY, IMAGE_ONLY):
+        return -0.5
+    if is_prose(line):
+        return min(line.words, 80.0) / 8
+    if block.kind == HEADING:
+        return -0.5
+    if line.sentence and line.words >= 4:
+        return 0.25
+    return -1.0
+
+
+def _article_span(lines: list[_Line]) -> tuple[int, int]:
+    """The contiguous run of blocks with the highest total prose score (Kadane); (0, -1) if none
+    scores above zero."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _prose_score(line)
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _removal_for(line: _Line, in_article: bool) -> tuple[str, str] | None:
+    if line.rule is not None:
+        return line.rule.rule.id, line.rule.rule.family
+    kind = line.block.kind
+    if kind == META:
+        return ("structure.scraper-header", "metadata")
+    if kind == LINK_ONLY:
+        return ("structure.link-only", "navigation")
+    if kind == IMAGE_ONLY:
+        return ("structure.image-only", "chrome")
+    if not in_article:
+        return ("structure.outside-article", "navigation")
+    return None
+
+
+def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
+    """The article text of a segmented document, and every removal with its rule."""
+    lines = _analyse(doc, rules)
+    _grow_regions(lines)
+    _decide_rule_hits(lines)
+    first, last = _article_span(lines)
+    # A Markdown heading right above the article is its title or first section heading.
+    while first > 0 and first <= last and lines[first - 1].block.kind == HEADING \
+            and lines[first - 1].rule is None:
+        first -= 1
+
+    kept: list[Block] = []
+    removals: list[Removal] = []
+    source = doc.source
+    for i, line in enumerate(lines):
+        reason = _removal_for(line, first <= i <= last)
+        if reason is None:
+            kept.append(line.block)
+            continue
+        block = line.block
+        prev = removals[-1] if removals else None
+        # Neighbouring blocks removed for the same reason are one removal.
+        if prev and prev.rule == reason[0] and (not kept or kept[-1].end < prev.start) \
+                and _only_space(source, prev.end, block.start):
+            removals[-1] = Removal(prev.rule, prev.family, source[prev.start:block.end], prev.start, block.end)
+        else:
+            removals.append(Removal(reason[0], reason[1], block.text, block.start, block.end))
+    return _join(source, kept, doc.blocks), removals
+
+
+def _only_space(source: str, start: int, end: int) -> bool:
+    return not source[start:end].strip()
+
+
+def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
+    """Kept blocks with the input's separation: the exact separator between blocks that were
+    neighbours, else a blank line if the input had one anywhere between them, else a newline."""
+    if not kept:
+        return ""
+    parts = [kept[0].text]
+    for prev, block in zip(kept, kept[1:]):
+        if block.index == prev.index + 1:
+            parts.append(source[prev.end:block.start])
+        else:
+            gap = any(b.blank_before for b in blocks[prev.index + 1: block.index + 1])
+            parts.append("\n\n" if gap else "\n")
+        parts.append(block.text)
+    return "".join(parts)

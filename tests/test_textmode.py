@@ -1,0 +1,103 @@
+"""Text mode end to end: what is kept, what goes, and why."""
+
+import pytest
+
+from cleaner import clean
+from cleaner.packs import default_rules
+from cleaner.textmode import STRUCTURAL_RULES
+
+CASES = [
+    ("harbour-bridge.txt", "harbour-bridge.expected.txt"),
+    ("jina-reader.md", "jina-reader.expected.md"),
+    ("zh-blog.txt", "zh-blog.expected.txt"),
+]
+
+
+@pytest.mark.parametrize("source, expected", CASES)
+def test_article_is_kept_exactly_and_the_rest_goes(fixture_text, source, expected):
+    assert clean(fixture_text(source), mode="text").text == fixture_text(expected).rstrip("\n")
+
+
+def test_an_article_about_cookies_and_comments_keeps_every_sentence(fixture_text):
+    text = fixture_text("cookie-law-explainer.txt")
+    result = clean(text, mode="text")
+    assert result.text == text.rstrip("\n")
+    assert result.removed == []
+
+
+def test_a_comment_thread_longer_than_the_article_never_wins(fixture_text):
+    result = clean(fixture_text("long-thread.txt"), mode="text")
+    assert result.text.startswith("The central library will open on Sundays")
+    assert result.text.endswith("paid for by a grant from the education department.")
+    assert "Maria" not in result.text and "Reply" not in result.text
+    families = {r.family for r in result.removed if "Sunday" in r.text or "Reply" in r.text}
+    assert families == {"comments"}
+
+
+@pytest.mark.parametrize("source", ["harbour-bridge.txt", "jina-reader.md", "zh-blog.txt", "long-thread.txt"])
+def test_every_removal_names_a_known_rule_and_points_into_the_input(fixture_text, source):
+    text = fixture_text(source)
+    result = clean(text, mode="text")
+    known = {rule.id for rule in default_rules().rules} | set(STRUCTURAL_RULES)
+    assert result.removed
+    for removal in result.removed:
+        assert removal.rule in known
+        assert text[removal.start:removal.end] == removal.text
+    # Nothing is lost without an account: every non-blank input line is kept or removed.
+    removed_spans = [(r.start, r.end) for r in result.removed]
+    for line in text.splitlines():
+        if line.strip() and line not in result.text.splitlines():
+            start = text.index(line)
+            assert any(s <= start < e for s, e in removed_spans), line
+
+
+def test_consent_centre_is_removed_with_its_rules(fixture_text):
+    result = clean(fixture_text("harbour-bridge.txt"), mode="text")
+    by_text = {r.text.splitlines()[0]: r for r in result.removed}
+    assert by_text["Customize Consent Preferences"].family == "consent"
+    assert by_text["No cookies to display."].family == "consent"
+    assert by_text["Your email address will not be published. Required fields are marked *"].family == "comments"
+    assert by_text["Views: 0"].family == "chrome"
+
+
+def test_jina_header_is_metadata(fixture_text):
+    result = clean(fixture_text("jina-reader.md"), mode="text")
+    assert result.title == "Profiling a slow Python loop"
+    assert result.url == "https://blog.example.org/profiling-a-slow-loop"
+    assert "URL Source" not in result.text
+    assert any(r.rule == "structure.scraper-header" for r in result.removed)
+
+
+def test_front_matter_is_metadata():
+    text = "---\ntitle: Notes on tides\nsource: https://example.org/tides\n---\n\n" + (
+        "The tide comes in twice a day because the moon pulls the oceans toward it, and the "
+        "earth turns beneath that bulge of water.\n"
+    )
+    result = clean(text, mode="text")
+    assert result.title == "Notes on tides" and result.url == "https://example.org/tides"
+    assert result.text.startswith("The tide comes in")
+
+
+def test_empty_and_blank_input_give_empty_text():
+    assert clean("", mode="text").text == ""
+    assert clean("\n\n  \n", mode="text").text == ""
+    assert clean(b"", mode="auto").text == ""
+
+
+def test_read_more_inside_a_sentence_is_kept():
+    text = (
+        "The committee published its findings on Friday. Readers who want to read more can find "
+        "the full report on the committee's website, along with the evidence it heard.\n\n"
+        "Read more\n"
+    )
+    result = clean(text, mode="text")
+    assert result.text.startswith("The committee published its findings")
+    assert "want to read more" in result.text
+    assert not result.text.rstrip().endswith("Read more")
+
+
+def test_paragraph_separation_is_the_inputs():
+    text = ("First paragraph of the story has a good number of words in it to count as prose.\n"
+            "Second line of the same paragraph also has enough words to be article text here.\n\n\n"
+            "Third paragraph after two blank lines, long enough to be a sentence of the article.\n")
+    assert clean(text, mode="text").text == text.rstrip("\n")
