@@ -10,14 +10,19 @@ from __future__ import annotations
 import functools
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
 import regex
 
 if sys.version_info >= (3, 11):
+    import re._constants as sre_constants
+    import re._parser as sre_parse
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
+    import sre_constants
+    import sre_parse
     import tomli as tomllib
 
 FAMILIES = ("consent", "comments", "chrome", "navigation")
@@ -31,8 +36,6 @@ _RULE_KEYS = {
     "match", "no_match",
 }
 _ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
-_NUMBERED_BACKREF = regex.compile(r"\\[1-9]|\(\?P=\d")
-_GROUP_NAME = regex.compile(r"\(\?P([<=])([A-Za-z_]\w*)")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}0-9]")
 
 
@@ -86,42 +89,61 @@ class Hit:
     text: str  # what matched, in normalised form
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Pattern:
+    rule_index: int
+    scope: str
+    compiled: regex.Pattern
+    limit: int
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What the automaton reports for one key string: a phrase of some rules, a literal that
+    some patterns require before they can match, or both."""
+
+    text: str
+    is_phrase: bool
+    latin_start: bool
+    latin_end: bool
+    pattern_ids: tuple[int, ...]
+
+
 class RuleSet:
-    """Every rule of every loaded pack, compiled into combined matchers."""
+    """Every rule of every loaded pack, compiled into combined matchers.
 
-    rules: list[Rule]
-    _line_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _prefix_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _contains_phrases: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _prefix_re: regex.Pattern | None = field(default=None, repr=False)
-    _contains_re: regex.Pattern | None = field(default=None, repr=False)
-    _pattern_res: dict[str, regex.Pattern] = field(default_factory=dict, repr=False)
-    _longest: int = field(default=0, repr=False)  # no rule matches a longer normalised block
+    Whole-line phrases are one dict. Prefix and contains phrases, and for each pattern a literal
+    it cannot match without, are keys of one Aho-Corasick automaton, so a block is scanned once
+    and only the few patterns whose literal occurs in it are run."""
 
-    def __post_init__(self) -> None:
-        by_scope: dict[str, list[tuple[int, str]]] = {s: [] for s in SCOPES}
-        phrase_maps = {
-            "line": self._line_phrases,
-            "prefix": self._prefix_phrases,
-            "contains": self._contains_phrases,
-        }
-        for index, rule in enumerate(self.rules):
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self._line_phrases: dict[str, list[int]] = {}
+        self._prefix_phrases: dict[str, list[int]] = {}
+        self._contains_phrases: dict[str, list[int]] = {}
+        phrase_maps = {"line": self._line_phrases, "prefix": self._prefix_phrases,
+                       "contains": self._contains_phrases}
+        self._patterns: list[_Pattern] = []
+        self._unfiltered: list[int] = []  # patterns without a required literal: always run
+        literal_patterns: dict[str, list[int]] = {}
+        for index, rule in enumerate(rules):
             for phrase in rule.phrases:
                 phrase_maps[rule.scope].setdefault(normalise(phrase), []).append(index)
             for pattern in rule.patterns:
-                by_scope[rule.scope].append((index, _namespace_groups(pattern, index)))
+                pid = len(self._patterns)
+                self._patterns.append(_Pattern(index, rule.scope, regex.compile(pattern), _limit(rule)))
+                literals = required_literals(pattern)
+                if literals is None:
+                    self._unfiltered.append(pid)
+                for literal in literals or ():
+                    literal_patterns.setdefault(literal, []).append(pid)
         self._longest = max(
             (max(map(len, self._line_phrases), default=0),
-             *(_limit(rule) for rule in self.rules if rule.patterns or rule.scope != "line")),
+             *(_limit(rule) for rule in rules if rule.patterns or rule.scope != "line")),
             default=0,
         )
-        self._prefix_re = _phrase_alternation(self._prefix_phrases, anchored=True)
-        self._contains_re = _phrase_alternation(self._contains_phrases, anchored=False)
-        for scope, items in by_scope.items():
-            if items:
-                alternation = "|".join(f"(?P<r{i}>{p})" for i, p in items)
-                self._pattern_res[scope] = regex.compile(alternation, regex.V0)
+        self._automaton = _automaton(
+            set(self._prefix_phrases) | set(self._contains_phrases), literal_patterns)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -144,30 +166,100 @@ class RuleSet:
         found: dict[int, str] = {}
         for index in self._line_phrases.get(norm, ()):
             found.setdefault(index, norm)
-        if self._prefix_re is not None:
-            m = self._prefix_re.match(norm)
-            if m:
-                for index in self._prefix_phrases[m.group()]:
-                    found.setdefault(index, m.group())
-        if self._contains_re is not None:
-            for m in self._contains_re.finditer(norm):
-                for index in self._contains_phrases[m.group()]:
-                    found.setdefault(index, m.group())
-        for scope, pattern in self._pattern_res.items():
-            if scope == "line":
-                m = pattern.fullmatch(norm)
-            elif scope == "prefix":
-                m = pattern.match(norm)
+        candidates = list(self._unfiltered)
+        if self._automaton is not None:
+            for end, key in self._automaton.iter(norm):
+                candidates.extend(key.pattern_ids)
+                if not key.is_phrase:
+                    continue
+                start = end - len(key.text) + 1
+                # Latin-script phrases sit on word boundaries; CJK phrases have none to sit on.
+                if key.latin_start and start > 0 and norm[start - 1].isalnum():
+                    continue
+                if key.latin_end and end + 1 < len(norm) and norm[end + 1].isalnum():
+                    continue
+                if start == 0:
+                    for index in self._prefix_phrases.get(key.text, ()):
+                        found.setdefault(index, key.text)
+                for index in self._contains_phrases.get(key.text, ()):
+                    found.setdefault(index, key.text)
+        for pid in dict.fromkeys(candidates):
+            pattern = self._patterns[pid]
+            if pattern.rule_index in found or len(norm) > pattern.limit:
+                continue
+            if pattern.scope == "line":
+                m = pattern.compiled.fullmatch(norm)
+            elif pattern.scope == "prefix":
+                m = pattern.compiled.match(norm)
             else:
-                m = pattern.search(norm)
+                m = pattern.compiled.search(norm)
             if m:
-                found.setdefault(int(m.lastgroup[1:]), m.group())
+                found[pattern.rule_index] = m.group()
         hits = []
         for index, text in found.items():
             rule = self.rules[index]
             if len(norm) <= _limit(rule) or (rule.scope == "line" and norm in rule_phrases(rule)):
                 hits.append(Hit(rule, text))
         return hits
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which a match of ``pattern`` must contain at least one, or None when no such
+    set can be read off the pattern (it is then run on every block). Read from the stdlib's parse
+    of the pattern; a pattern that only the ``regex`` module understands gets None."""
+    # Unicode properties are regex-only syntax; reading them as "any character" only widens the
+    # pattern, so the literals it still requires stay required.
+    pattern = _PROPERTY.sub(".", pattern)
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - other regex-only syntax, or parser internals changed
+        return None
+    try:
+        return _sequence_literals(list(tree))
+    except Exception:  # noqa: BLE001 - an unexpected node shape: no pre-filter, still correct
+        return None
+
+
+_DIGITS = frozenset("0123456789")
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two literal sets: the one whose shortest literal is longer."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a is _DIGITS or b is _DIGITS:  # digits are common: any literal word is more selective
+        return b if a is _DIGITS else a
+    return a if min(map(len, a)) >= min(map(len, b)) else b
+
+
+def _sequence_literals(items) -> frozenset[str] | None:
+    c = sre_constants
+    best, run = None, []
+    for op, av in items + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) >= 2 or (run and not run[0].isascii()):  # one Han character is selective
+            best = _better(best, frozenset(["".join(run)]))
+        run = []
+        found = None
+        if op is c.SUBPATTERN:
+            found = _sequence_literals(list(av[-1]))
+        elif op is c.BRANCH:
+            branches = [_sequence_literals(list(b)) for b in av[1]]
+            if all(branches):
+                found = frozenset().union(*branches)
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av) and all(chr(v) >= "\u2e80" for _, v in av):
+            found = frozenset(chr(v) for _, v in av)  # [秒分天]: a class of CJK characters
+        elif op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+            found = _DIGITS  # \d: the block must hold a digit
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _sequence_literals(list(av[2]))
+        best = _better(best, found)
+    return best
 
 
 def _limit(rule: Rule) -> int:
@@ -180,25 +272,20 @@ def rule_phrases(rule: Rule) -> frozenset[str]:
     return frozenset(normalise(p) for p in rule.phrases)
 
 
-def _phrase_alternation(phrases: dict[str, list[int]], *, anchored: bool) -> regex.Pattern | None:
-    """One regex for many literal phrases, longest first so the longest phrase wins. Latin-script
-    phrases must sit on word boundaries; CJK phrases have none to sit on."""
-    if not phrases:
+def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
+    """One Aho-Corasick automaton over every prefix/contains phrase and every pattern's required
+    literal: a block is scanned once, in C, however many there are."""
+    keys = phrases | set(literal_patterns)
+    if not keys:
         return None
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        part = regex.escape(phrase)
-        if _LATIN_WORD.match(phrase[0]) and not anchored:
-            part = r"(?<!\w)" + part
-        if _LATIN_WORD.match(phrase[-1]):
-            part += r"(?!\w)"
-        parts.append(part)
-    return regex.compile(("^" if anchored else "") + "(?:" + "|".join(parts) + ")")
-
-
-def _namespace_groups(pattern: str, index: int) -> str:
-    """Rename a pattern's named groups so that patterns can share one alternation."""
-    return _GROUP_NAME.sub(lambda m: f"(?P{m.group(1)}r{index}_{m.group(2)}", pattern)
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, _Key(
+            key, key in phrases, bool(_LATIN_WORD.match(key[0])), bool(_LATIN_WORD.match(key[-1])),
+            tuple(literal_patterns.get(key, ())),
+        ))
+    automaton.make_automaton()
+    return automaton
 
 
 def _fail(path: Path | str, message: str) -> PackError:
@@ -264,8 +351,6 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
             if not normalise(phrase):
                 raise _fail(path, f"{where}: phrase {phrase!r} is only punctuation")
         for pattern in patterns:
-            if _NUMBERED_BACKREF.search(pattern):
-                raise _fail(path, f"{where}: use named groups, not numbered back-references")
             try:
                 regex.compile(pattern)
             except regex.error as exc:

@@ -22,7 +22,7 @@ import re
 
 import regex
 
-from .packs import Hit, RuleSet, normalise
+from .packs import Hit, RuleSet
 from .result import Removal
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, plain
 
@@ -80,7 +80,7 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
             lines.append(_Line(block, [], 0.0, False))
             continue
         text = plain(block)
-        hits = rules.match(text, normalised=normalise(text))
+        hits = rules.match(text)
         lines.append(_Line(block, hits, word_count(text), bool(_SENTENCE_END.search(text))))
     return lines
 

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from cleaner.packs import PackError, example_failures, load_rules, normalise
+from cleaner.packs import PackError, example_failures, load_rules, normalise, required_literals
 
 GOOD_PACK = """
 [pack]
@@ -66,7 +66,6 @@ def test_a_counter_example_that_matches_is_reported(tmp_path):
         (('id = "chrome.demo"', 'id = "demo"'), "[pack] id must be"),
         (('description = "A print button"\n', ''), "one-line description"),
         (('phrases = ["Print this article"]', 'phrases = []\npatterns = ["(unclosed"]'), "bad pattern"),
-        (('phrases = ["Print this article"]', 'patterns = ["(a)\\\\1"]'), "named groups"),
         (('no_match = ["Readers asked us to print this article in the Sunday edition."]', ''),
          "no_match example"),
         (('id = "print"', 'id = "Print It"'), "rule id must be"),
@@ -95,6 +94,23 @@ def test_duplicate_rule_ids_across_files_are_refused(tmp_path):
     write(tmp_path, GOOD_PACK, "b.toml")
     with pytest.raises(PackError, match="also defined"):
         load_rules((tmp_path,))
+
+
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        (r"views?: ?\d+", {"view"}),
+        (r"(?:post views|views): \d+", {"post views", "views"}),
+        (r"\d+ (?:comments|replies)", {"comments", "replies"}),
+        (r"\d+", set("0123456789")),  # needs a digit: blocks without one skip it
+        (r"(?:a|bc)d", None),  # a one-character branch is no useful filter
+        (r"\p{Han}+评论", {"评论"}),  # regex-only syntax is read as "any character"
+        (r"[\p{Pi}\p{Pf}]?necessary", {"necessary"}),
+    ],
+)
+def test_required_literals_prefilter_patterns(pattern, literals):
+    found = required_literals(pattern)
+    assert (None if found is None else set(found)) == literals
 
 
 def test_patterns_with_named_groups_share_one_matcher(tmp_path):
