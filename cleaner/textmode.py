@@ -36,11 +36,13 @@ STRUCTURAL_RULES = {
 
 REGION_FAMILIES = ("consent", "comments")
 LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
+THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 _ASCII_WORD = re.compile(r"\w+")
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…\"”’»」』)）]\s*$")
 
 
@@ -86,41 +88,60 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
 
 
 def is_prose(line: _Line) -> bool:
-    """Article-like: a sentence of some length, or a long line."""
-    return (line.sentence and line.words >= 8) or line.words >= 20
+    """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
+    cloud or a flattened menu is long too, but has none)."""
+    return (line.sentence and line.words >= 8) or (
+        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None)
 
 
 def _grow_regions(lines: list[_Line]) -> None:
-    """Mark consent/comment regions: from an opener over its family's blocks and the short lines
-    between them. A comment thread's bodies are prose, so comment regions also bridge prose when a
-    thread marker (author, date, Reply) follows within LOOKAHEAD blocks."""
+    """Mark consent and comment regions.
+
+    A region grows from a seed block of its family over the family's blocks and the short lines
+    between them (up to LOOKAHEAD blocks to the next family block; in a comment thread, whose
+    comments are prose, up to THREAD_LOOKAHEAD blocks through anything). It stands if its seed is
+    an opener (a preference-centre title, a comment-form heading), or if it holds at least two
+    family blocks one of which is stronger than a member, or at least three members (a thread of
+    author / date / Reply lines, a banner without a title)."""
     n, i = len(lines), 0
     while i < n:
-        opener = next((h for h in lines[i].hits if h.rule.role == "opens_region"), None)
-        if opener is None or opener.rule.family not in REGION_FAMILIES:
+        seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
+        if seed is None:
             i += 1
             continue
-        family, last = opener.rule.family, i
-        j = i + 1
-        while j < n:
-            if lines[j].has_family(family):
-                last = j
-                j += 1
-                continue
-            found = None
-            for k in range(j, min(n, last + 1 + LOOKAHEAD)):
-                if lines[k].has_family(family):
-                    found = k
-                    break
-                if is_prose(lines[k]) and family != "comments":
-                    break
-            if found is None:
+        family = seed.rule.family
+        opener = lines[i].strongest(family)
+        last, matched = _extend_region(lines, i, family)
+        strong = sum(lines[k].strongest(family).rule.role != "member" for k in matched)
+        if opener.rule.role == "opens_region" or (strong and len(matched) >= 2) or len(matched) >= 3:
+            for k in range(i, last + 1):
+                lines[k].region = family
+                # Credit each block to its own rule where it has one (a counter between a share
+                # bar and a comment form is chrome), else to the rule that seeded the region.
+                lines[k].rule = lines[k].strongest(family) or lines[k].strongest() or opener
+            i = last + 1
+        else:
+            i += 1
+
+
+def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[int]]:
+    """How far a region seeded at block i reaches, and its blocks matched by the family."""
+    n, last, matched = len(lines), i, [i]
+    reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
+    j = i + 1
+    while j < n:
+        found = None
+        for k in range(j, min(n, last + 1 + reach)):
+            if lines[k].has_family(family):
+                found = k
                 break
-            last, j = found, found + 1
-        for k in range(i, last + 1):
-            lines[k].region = family
-            lines[k].rule = lines[k].strongest(family) or opener
-        i = last + 1
+            if family != "comments" and is_prose(lines[k]):
+                break
+        if found is None:
+            break
+        matched.append(found)
+        last, j = found, found + 1
+    return last, matched
 
 
 def _decide_rule_hits(lines: list[_Line]) -> None:
@@ -168,15 +189,30 @@ def _prose_score(line: _Line) -> float:
     return -1.0
 
 
+ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
+
+
+def _prose_scores(lines: list[_Line]) -> list[float]:
+    """Each block's prose score. Article paragraphs come in runs; a prose line alone between
+    short lines is more often a teaser, a caption or a footer blurb, so it counts half."""
+    scores = [_prose_score(line) for line in lines]
+    prose = [score > 0.5 for score in scores]
+    last = len(lines) - 1
+    for i, is_positive in enumerate(prose):
+        if is_positive and not (i > 0 and prose[i - 1]) and not (i < last and prose[i + 1]):
+            scores[i] *= ISOLATED_PROSE
+    return scores
+
+
 def _article_span(lines: list[_Line]) -> tuple[int, int]:
     """The contiguous run of blocks with the highest total prose score (Kadane); (0, -1) if none
     scores above zero."""
     best, best_span = 0.0, (0, -1)
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, score in enumerate(_prose_scores(lines)):
         if total <= 0:
             total, start = 0.0, i
-        total += _prose_score(line)
+        total += score
         if total > best:
             best, best_span = total, (start, i)
     return best_span
