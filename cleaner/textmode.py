@@ -130,13 +130,18 @@ def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[i
     reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
     j = i + 1
     while j < n:
-        found = None
+        found, crossed_prose = None, False
         for k in range(j, min(n, last + 1 + reach)):
             if lines[k].has_family(family):
-                found = k
+                # Across prose, only a thread marker (author, date, Reply: a member) or a new
+                # heading continues a thread; form UI after prose is a form of its own.
+                if not crossed_prose or lines[k].strongest(family).rule.role != "remove":
+                    found = k
                 break
-            if family != "comments" and is_prose(lines[k]):
-                break
+            if is_prose(lines[k]):
+                if family != "comments":
+                    break
+                crossed_prose = True
         if found is None:
             break
         matched.append(found)
