@@ -106,7 +106,8 @@ class _Key:
     is_phrase: bool
     latin_start: bool
     latin_end: bool
-    pattern_ids: tuple[int, ...]
+    pattern_ids: tuple[int, ...]  # patterns that need this literal somewhere in the block
+    leading_pattern_ids: tuple[int, ...]  # patterns whose match must start with it
 
 
 class RuleSet:
@@ -126,12 +127,20 @@ class RuleSet:
         self._patterns: list[_Pattern] = []
         self._unfiltered: list[int] = []  # patterns without a required literal: always run
         literal_patterns: dict[str, list[int]] = {}
+        leading_patterns: dict[str, list[int]] = {}
         for index, rule in enumerate(rules):
             for phrase in rule.phrases:
                 phrase_maps[rule.scope].setdefault(normalise(phrase), []).append(index)
             for pattern in rule.patterns:
                 pid = len(self._patterns)
                 self._patterns.append(_Pattern(index, rule.scope, regex.compile(pattern), _limit(rule)))
+                # A line or prefix pattern starts at the block's start: if every match begins
+                # with one of a few literals, the block must begin with one of them.
+                leading = leading_literals(pattern) if rule.scope != "contains" else None
+                if leading:
+                    for literal in leading:
+                        leading_patterns.setdefault(literal, []).append(pid)
+                    continue
                 literals = required_literals(pattern)
                 if literals is None:
                     self._unfiltered.append(pid)
@@ -143,7 +152,7 @@ class RuleSet:
             default=0,
         )
         self._automaton = _automaton(
-            set(self._prefix_phrases) | set(self._contains_phrases), literal_patterns)
+            set(self._prefix_phrases) | set(self._contains_phrases), literal_patterns, leading_patterns)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -169,10 +178,13 @@ class RuleSet:
         candidates = list(self._unfiltered)
         if self._automaton is not None:
             for end, key in self._automaton.iter(norm):
-                candidates.extend(key.pattern_ids)
+                start = end - len(key.text) + 1
+                if key.pattern_ids:
+                    candidates.extend(key.pattern_ids)
+                if start == 0 and key.leading_pattern_ids:
+                    candidates.extend(key.leading_pattern_ids)
                 if not key.is_phrase:
                     continue
-                start = end - len(key.text) + 1
                 # Latin-script phrases sit on word boundaries; CJK phrases have none to sit on.
                 if key.latin_start and start > 0 and norm[start - 1].isalnum():
                     continue
@@ -224,6 +236,44 @@ _DIGITS = frozenset("0123456789")
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
 
 
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` starts with one, or None."""
+    try:
+        return _leading(list(sre_parse.parse(_PROPERTY.sub(".", pattern))))
+    except Exception:  # noqa: BLE001 - regex-only syntax, or parser internals changed
+        return None
+
+
+def _leading(items) -> frozenset[str] | None:
+    c = sre_constants
+    if not items:
+        return None
+    op, av = items[0]
+    if op is c.LITERAL:
+        run = []
+        for op2, av2 in items:
+            if op2 is not c.LITERAL:
+                break
+            run.append(chr(av2))
+        return frozenset(["".join(run)])
+    if op is c.SUBPATTERN:
+        return _leading(list(av[-1]))
+    if op is c.BRANCH:
+        branches = [_leading(list(b)) for b in av[1]]
+        return frozenset().union(*branches) if all(branches) else None
+    if op is c.IN and all(o is c.LITERAL for o, _ in av):
+        return frozenset(chr(v) for _, v in av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _leading(list(av[2]))
+    return None
+
+
+def _selective_char(char: str) -> bool:
+    """A character rare enough in prose to pre-filter on alone: a Han character, a symbol like
+    » or ©, but not a Latin letter, a digit or everyday punctuation."""
+    return not char.isascii() or not (char.isalnum() or char in " \t.,;:!?'\"()-_")
+
+
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
     """The more selective of two literal sets: the one whose shortest literal is longer."""
     if a is None:
@@ -242,7 +292,7 @@ def _sequence_literals(items) -> frozenset[str] | None:
         if op is c.LITERAL:
             run.append(chr(av))
             continue
-        if len(run) >= 2 or (run and not run[0].isascii()):  # one Han character is selective
+        if len(run) >= 2 or (run and _selective_char(run[0])):
             best = _better(best, frozenset(["".join(run)]))
         run = []
         found = None
@@ -252,8 +302,8 @@ def _sequence_literals(items) -> frozenset[str] | None:
             branches = [_sequence_literals(list(b)) for b in av[1]]
             if all(branches):
                 found = frozenset().union(*branches)
-        elif op is c.IN and all(o is c.LITERAL for o, _ in av) and all(chr(v) >= "\u2e80" for _, v in av):
-            found = frozenset(chr(v) for _, v in av)  # [秒分天]: a class of CJK characters
+        elif op is c.IN and all(o is c.LITERAL and _selective_char(chr(v)) for o, v in av):
+            found = frozenset(chr(v) for _, v in av)  # [秒分天], [»›]
         elif op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
             found = _DIGITS  # \d: the block must hold a digit
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
@@ -272,17 +322,18 @@ def rule_phrases(rule: Rule) -> frozenset[str]:
     return frozenset(normalise(p) for p in rule.phrases)
 
 
-def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
+def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]],
+               leading_patterns: dict[str, list[int]]):
     """One Aho-Corasick automaton over every prefix/contains phrase and every pattern's required
     literal: a block is scanned once, in C, however many there are."""
-    keys = phrases | set(literal_patterns)
+    keys = phrases | set(literal_patterns) | set(leading_patterns)
     if not keys:
         return None
     automaton = ahocorasick.Automaton()
     for key in keys:
         automaton.add_word(key, _Key(
             key, key in phrases, bool(_LATIN_WORD.match(key[0])), bool(_LATIN_WORD.match(key[-1])),
-            tuple(literal_patterns.get(key, ())),
+            tuple(literal_patterns.get(key, ())), tuple(leading_patterns.get(key, ())),
         ))
     automaton.make_automaton()
     return automaton
