@@ -8,8 +8,10 @@ per-document path runs millions of times in a batch; a loop over rules would not
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,7 @@ DEFAULT_MAX_CHARS = 200  # prefix/contains rules: a long sentence that mentions 
 
 _PACK_KEYS = {"id", "family", "description", "languages", "references"}
 _RULE_KEYS = {
-    "id", "description", "scope", "phrases", "patterns", "role", "max_chars", "html",
+    "id", "description", "scope", "phrases", "patterns", "detectors", "role", "max_chars", "html",
     "match", "no_match",
 }
 _ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -76,6 +78,7 @@ class Rule:
     role: str
     phrases: tuple[str, ...]
     patterns: tuple[str, ...]
+    detectors: tuple[str, ...]
     max_chars: int | None
     html: str | None
     match: tuple[str, ...]
@@ -89,6 +92,33 @@ class Hit:
     text: str  # what matched, in normalised form
 
 
+def _doubled(norm: str) -> str | None:
+    """A name printed twice: "news pappernews papper", "The Daily Ledger The Daily Ledger",
+    "新华网新华网" (logo alt text followed by the site title). A single word doubled with a space
+    ("Bora Bora", "Walla Walla") or a short one glued ("KenKen", "couscous") is a word."""
+    half = len(norm) // 2
+    if norm[:2] != norm[half:half + 2] and norm[:2] != norm[half + 1:half + 3]:
+        return None  # cheap test first: this runs on every short line
+    if len(norm) % 2 == 0 and norm[:half] == norm[half:]:
+        name, glued = norm[:half], True
+    elif len(norm) % 2 == 1 and norm[half] == " " and norm[:half] == norm[half + 1:]:
+        name, glued = norm[:half], False
+    else:
+        return None
+    if not any(char.isalpha() for char in name):
+        return None
+    if " " in name:
+        return name
+    if glued and (len(name) >= 5 or (len(name) >= 3 and not name.isascii())):
+        return name
+    return None
+
+
+# Shapes of text that a regular expression matches only slowly (a back-reference tried at
+# every split of the line); a rule names them in `detectors`. Each returns the matched text.
+DETECTORS = {"doubled": _doubled}
+
+
 @dataclass(frozen=True)
 class _Pattern:
     rule_index: int
@@ -99,60 +129,90 @@ class _Pattern:
 
 @dataclass(frozen=True)
 class _Key:
-    """What the automaton reports for one key string: a phrase of some rules, a literal that
-    some patterns require before they can match, or both."""
+    """What the automaton reports for one key string: a contains-phrase of some rules, a
+    literal that some patterns require somewhere in the block, or both."""
 
     text: str
     is_phrase: bool
     latin_start: bool
     latin_end: bool
-    pattern_ids: tuple[int, ...]  # patterns that need this literal somewhere in the block
-    leading_pattern_ids: tuple[int, ...]  # patterns whose match must start with it
+    pattern_ids: tuple[int, ...]
+
+
+_END = ""  # the trie key under which a node keeps what ends there
+_DIGIT = re.compile(r"\d")
 
 
 class RuleSet:
-    """Every rule of every loaded pack, compiled into combined matchers.
+    """Every rule of every loaded pack, compiled into a few combined matchers.
 
-    Whole-line phrases are one dict. Prefix and contains phrases, and for each pattern a literal
-    it cannot match without, are keys of one Aho-Corasick automaton, so a block is scanned once
-    and only the few patterns whose literal occurs in it are run."""
+    - whole-line phrases: one dict;
+    - what must stand at the block's start (prefix phrases; literals every match of a line or
+      prefix pattern starts with): one trie, walked over the first characters of the block;
+    - what may stand anywhere (contains phrases; a literal each other pattern cannot match
+      without): one Aho-Corasick automaton, so a block is scanned once, in C;
+    - patterns that need a digit run only on blocks that have one.
+    Only the few patterns whose literal was found are then run."""
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self._line_phrases: dict[str, list[int]] = {}
-        self._prefix_phrases: dict[str, list[int]] = {}
         self._contains_phrases: dict[str, list[int]] = {}
-        phrase_maps = {"line": self._line_phrases, "prefix": self._prefix_phrases,
-                       "contains": self._contains_phrases}
+        self._trie: dict = {}
         self._patterns: list[_Pattern] = []
-        self._unfiltered: list[int] = []  # patterns without a required literal: always run
+        self._unfiltered: list[int] = []  # patterns with no literal to wait for: always run
+        self._digit_patterns: list[int] = []
+        self._detectors: list[tuple[int, Callable[[str], str | None]]] = []
         literal_patterns: dict[str, list[int]] = {}
-        leading_patterns: dict[str, list[int]] = {}
         for index, rule in enumerate(rules):
-            for phrase in rule.phrases:
-                phrase_maps[rule.scope].setdefault(normalise(phrase), []).append(index)
+            for phrase in map(normalise, rule.phrases):
+                if rule.scope == "line":
+                    self._line_phrases.setdefault(phrase, []).append(index)
+                elif rule.scope == "prefix":
+                    self._trie_add(phrase, ("phrase", index, bool(_LATIN_WORD.match(phrase[-1]))))
+                else:
+                    self._contains_phrases.setdefault(phrase, []).append(index)
+            for name in rule.detectors:
+                self._detectors.append((index, DETECTORS[name]))
             for pattern in rule.patterns:
+                # Each pattern waits for its most selective pre-filter: the block starts with
+                # one of its leading literals, holds one of its required literals, or a digit.
                 pid = len(self._patterns)
                 self._patterns.append(_Pattern(index, rule.scope, regex.compile(pattern), _limit(rule)))
-                # A line or prefix pattern starts at the block's start: if every match begins
-                # with one of a few literals, the block must begin with one of them.
                 leading = leading_literals(pattern) if rule.scope != "contains" else None
-                if leading:
+                required = required_literals(pattern)
+                if leading and _anchored_quality(leading) >= _quality(required):
                     for literal in leading:
-                        leading_patterns.setdefault(literal, []).append(pid)
-                    continue
-                literals = required_literals(pattern)
-                if literals is None:
+                        self._trie_add(literal, ("pattern", pid, False))
+                elif required is _DIGITS:
+                    self._digit_patterns.append(pid)
+                elif required:
+                    for literal in required:
+                        literal_patterns.setdefault(literal, []).append(pid)
+                else:
                     self._unfiltered.append(pid)
-                for literal in literals or ():
-                    literal_patterns.setdefault(literal, []).append(pid)
         self._longest = max(
             (max(map(len, self._line_phrases), default=0),
-             *(_limit(rule) for rule in rules if rule.patterns or rule.scope != "line")),
+             *(_limit(rule) for rule in rules
+               if rule.patterns or rule.detectors or rule.scope != "line")),
             default=0,
         )
-        self._automaton = _automaton(
-            set(self._prefix_phrases) | set(self._contains_phrases), literal_patterns, leading_patterns)
+        self._automaton = _automaton(set(self._contains_phrases), literal_patterns)
+        # Blocks longer than DEFAULT_MAX_CHARS can only meet the few rules with a higher limit
+        # (long banner sentences): a small automaton of their keys scans such blocks faster.
+        long_rules = {i for i, rule in enumerate(rules) if _limit(rule) > DEFAULT_MAX_CHARS}
+        self._long_automaton = _automaton(
+            {p for p, ids in self._contains_phrases.items() if long_rules.intersection(ids)},
+            {lit: [pid for pid in pids if self._patterns[pid].rule_index in long_rules]
+             for lit, pids in literal_patterns.items()
+             if any(self._patterns[pid].rule_index in long_rules for pid in pids)},
+        )
+
+    def _trie_add(self, key: str, value: tuple) -> None:
+        node = self._trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node.setdefault(_END, []).append(value)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -174,28 +234,40 @@ class RuleSet:
             return []
         found: dict[int, str] = {}
         for index in self._line_phrases.get(norm, ()):
-            found.setdefault(index, norm)
+            found[index] = norm
         candidates = list(self._unfiltered)
-        if self._automaton is not None:
-            for end, key in self._automaton.iter(norm):
-                start = end - len(key.text) + 1
+        if self._digit_patterns and _DIGIT.search(norm):
+            candidates.extend(self._digit_patterns)
+        leading: set[int] = set()
+        node = self._trie
+        for position, char in enumerate(norm):
+            node = node.get(char)
+            if node is None:
+                break
+            for kind, ident, latin_end in node.get(_END, ()):
+                if kind == "pattern":
+                    leading.add(ident)
+                # Latin-script phrases end on a word boundary; CJK phrases have none.
+                elif not (latin_end and position + 1 < len(norm) and norm[position + 1].isalnum()):
+                    found.setdefault(ident, norm[: position + 1])
+        candidates.extend(leading)
+        automaton = self._automaton if len(norm) <= DEFAULT_MAX_CHARS else self._long_automaton
+        if automaton is not None:
+            anywhere: set[int] = set()
+            for end, key in automaton.iter(norm):
                 if key.pattern_ids:
-                    candidates.extend(key.pattern_ids)
-                if start == 0 and key.leading_pattern_ids:
-                    candidates.extend(key.leading_pattern_ids)
+                    anywhere.update(key.pattern_ids)
                 if not key.is_phrase:
                     continue
-                # Latin-script phrases sit on word boundaries; CJK phrases have none to sit on.
+                start = end - len(key.text) + 1
                 if key.latin_start and start > 0 and norm[start - 1].isalnum():
                     continue
                 if key.latin_end and end + 1 < len(norm) and norm[end + 1].isalnum():
                     continue
-                if start == 0:
-                    for index in self._prefix_phrases.get(key.text, ()):
-                        found.setdefault(index, key.text)
-                for index in self._contains_phrases.get(key.text, ()):
+                for index in self._contains_phrases[key.text]:
                     found.setdefault(index, key.text)
-        for pid in dict.fromkeys(candidates):
+            candidates.extend(anywhere)
+        for pid in candidates:
             pattern = self._patterns[pid]
             if pattern.rule_index in found or len(norm) > pattern.limit:
                 continue
@@ -207,6 +279,11 @@ class RuleSet:
                 m = pattern.compiled.search(norm)
             if m:
                 found[pattern.rule_index] = m.group()
+        for index, detector in self._detectors:
+            if index not in found and len(norm) <= _limit(self.rules[index]):
+                text = detector(norm)
+                if text:
+                    found[index] = text
         hits = []
         for index, text in found.items():
             rule = self.rules[index]
@@ -263,9 +340,26 @@ def _leading(items) -> frozenset[str] | None:
         return frozenset().union(*branches) if all(branches) else None
     if op is c.IN and all(o is c.LITERAL for o, _ in av):
         return frozenset(chr(v) for _, v in av)
+    if op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+        return _DIGITS  # \d first: the block starts with a digit
     if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
         return _leading(list(av[2]))
     return None
+
+
+def _quality(literals: frozenset[str] | None) -> int:
+    """How selective a set of literals is as a pre-filter: its shortest literal's length."""
+    if not literals or literals is _DIGITS:
+        return 0
+    return min(map(len, literals))
+
+
+def _anchored_quality(literals: frozenset[str]) -> int:
+    """The same for literals a block must start with: a start is far more selective than
+    "anywhere", but a single Latin letter or a digit starts too many lines to filter on."""
+    if literals is _DIGITS or any(len(x) == 1 and not _selective_char(x) for x in literals):
+        return 0
+    return 3 * min(map(len, literals))
 
 
 def _selective_char(char: str) -> bool:
@@ -322,18 +416,16 @@ def rule_phrases(rule: Rule) -> frozenset[str]:
     return frozenset(normalise(p) for p in rule.phrases)
 
 
-def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]],
-               leading_patterns: dict[str, list[int]]):
-    """One Aho-Corasick automaton over every prefix/contains phrase and every pattern's required
-    literal: a block is scanned once, in C, however many there are."""
-    keys = phrases | set(literal_patterns) | set(leading_patterns)
+def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
+    """One Aho-Corasick automaton over the contains phrases and the patterns' required literals."""
+    keys = phrases | set(literal_patterns)
     if not keys:
         return None
     automaton = ahocorasick.Automaton()
     for key in keys:
         automaton.add_word(key, _Key(
             key, key in phrases, bool(_LATIN_WORD.match(key[0])), bool(_LATIN_WORD.match(key[-1])),
-            tuple(literal_patterns.get(key, ())), tuple(leading_patterns.get(key, ())),
+            tuple(literal_patterns.get(key, ())),
         ))
     automaton.make_automaton()
     return automaton
@@ -396,8 +488,12 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
             raise _fail(path, f"{where}: role must be one of {', '.join(ROLES)}")
         phrases = _strings(raw.get("phrases"), path, f"{where}: phrases")
         patterns = _strings(raw.get("patterns"), path, f"{where}: patterns")
-        if not phrases and not patterns:
-            raise _fail(path, f"{where}: needs phrases or patterns")
+        detectors = _strings(raw.get("detectors"), path, f"{where}: detectors")
+        if not phrases and not patterns and not detectors:
+            raise _fail(path, f"{where}: needs phrases, patterns or detectors")
+        for name in detectors:
+            if name not in DETECTORS:
+                raise _fail(path, f"{where}: unknown detector {name!r} (known: {', '.join(DETECTORS)})")
         for phrase in phrases:
             if not normalise(phrase):
                 raise _fail(path, f"{where}: phrase {phrase!r} is only punctuation")
@@ -418,7 +514,8 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
             raise _fail(path, f"{where}: needs at least one match and one no_match example")
         rules.append(Rule(
             id=f"{pack_id}.{rid}", family=family, description=description.strip(), scope=scope,
-            role=role, phrases=phrases, patterns=patterns, max_chars=max_chars, html=html,
+            role=role, phrases=phrases, patterns=patterns, detectors=detectors,
+            max_chars=max_chars, html=html,
             match=match, no_match=no_match, source=str(path),
         ))
     return rules

@@ -93,7 +93,7 @@ def segment(source: str) -> Document:
     for line in source.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
-        fence = _FENCE.match(body)
+        fence = _FENCE.match(body) if ("`" in body or "~" in body) else None
         if in_fence is not None or fence:
             if fence and in_fence is None:
                 in_fence = fence.group(1)
@@ -106,7 +106,8 @@ def segment(source: str) -> Document:
             blank_before = bool(blocks)
             continue
         kind = _line_kind(body)
-        if _SETEXT_UNDERLINE.match(body) and blocks and not blank_before and blocks[-1].kind == TEXT:
+        if kind == TEXT and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
+                and blocks and not blank_before and blocks[-1].kind == TEXT:
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
         blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
         blank_before = False

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import functools
 import re
 
 import regex
@@ -41,9 +42,10 @@ REGION_BARRIER = -30.0  # a region block's prose score: the article never spans 
 
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
-_ASCII_WORD = re.compile(r"\w+")
+_PLAIN_WORD = re.compile(r"\w+")
+_FIRST_CJK = "\u1100"  # no Hangul, Kana or Han character sorts below this one
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
-_SENTENCE_END = regex.compile(r"[.!?。！？…\"”’»」』)）]\s*$")
+_SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
 
 
 @dataclass(slots=True)
@@ -69,10 +71,24 @@ class _Line:
 def word_count(text: str) -> float:
     """Words in a line; a Han/Kana/Hangul character counts as half a word (a Chinese word is
     about two characters), so Chinese and English lines of the same content weigh alike."""
-    if text.isascii():
-        return len(_ASCII_WORD.findall(text))
+    if text.isascii() or max(text) < _FIRST_CJK:
+        return len(_PLAIN_WORD.findall(text))
     cjk = len(_CJK_CHAR.findall(text))
     return len(_WORD.findall(text)) + cjk / 2
+
+
+def _classify(rules: RuleSet, block: Block) -> tuple[list[Hit], float, bool]:
+    """A block's rule hits, word count and whether it ends like a sentence."""
+    text = plain(block)
+    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+# Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
+# classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
+@functools.lru_cache(maxsize=65_536)
+def _classify_short(rules: RuleSet, kind: str, text: str) -> tuple[tuple[Hit, ...], float, bool]:
+    hits, words, sentence = _classify(rules, Block(0, 0, 0, text, kind))
+    return tuple(hits), words, sentence
 
 
 def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
@@ -80,10 +96,11 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
     for block in doc.blocks:
         if block.kind in (CODE, META):
             lines.append(_Line(block, [], 0.0, False))
-            continue
-        text = plain(block)
-        hits = rules.match(text)
-        lines.append(_Line(block, hits, word_count(text), bool(_SENTENCE_END.search(text))))
+        elif len(block.text) <= 80:
+            hits, words, sentence = _classify_short(rules, block.kind, block.text)
+            lines.append(_Line(block, list(hits), words, sentence))
+        else:
+            lines.append(_Line(block, *_classify(rules, block)))
     return lines
 
 
