@@ -214,16 +214,43 @@ def _prose_score(line: _Line) -> float:
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
 
 
+AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
+THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
+
+
 def _prose_scores(lines: list[_Line]) -> list[float]:
-    """Each block's prose score. Article paragraphs come in runs; a prose line alone between
-    short lines is more often a teaser, a caption or a footer blurb, so it counts half."""
+    """Each block's prose score.
+
+    Article paragraphs come in runs; a prose line alone between short lines is more often a
+    teaser, a caption or a footer blurb, so it counts half. Prose after a comment form or thread
+    is mostly more comments or the page footer, rarely the article: it counts half too."""
     scores = [_prose_score(line) for line in lines]
     prose = [score > 0.5 for score in scores]
     last = len(lines) - 1
     for i, is_positive in enumerate(prose):
         if is_positive and not (i > 0 and prose[i - 1]) and not (i < last and prose[i + 1]):
             scores[i] *= ISOLATED_PROSE
+    thread_end = _first_thread_end(lines)
+    if thread_end is not None:
+        for i in range(thread_end + 1, len(lines)):
+            if scores[i] > 0:
+                scores[i] *= AFTER_THREAD
     return scores
+
+
+def _first_thread_end(lines: list[_Line]) -> int | None:
+    """Where the first comment region that is a form or a thread ends."""
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].region != "comments":
+            i += 1
+            continue
+        start = i
+        while i < n and lines[i].region == "comments":
+            i += 1
+        if sum(line.has_family("comments") for line in lines[start:i]) >= THREAD_BLOCKS:
+            return i - 1
+    return None
 
 
 def _article_span(lines: list[_Line]) -> tuple[int, int]:
