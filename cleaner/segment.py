@@ -37,7 +37,12 @@ _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 _MD_LINK = regex.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
 # A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
-_MD_SYNTAX = re.compile(r"[\[*_`#|]|^\s*(?:[>+•-]|\d{1,3}[.)])")
+_MD_CHARS = re.compile(r"[\[*_`#|]")
+_MD_START = re.compile(r"\s*(?:[>+•-]|\d{1,3}[.)])")
+
+
+def _may_be_markdown(line: str) -> bool:
+    return _MD_CHARS.search(line) is not None or _MD_START.match(line) is not None
 _MD_EMPHASIS = regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -62,7 +67,7 @@ class Document:
 def plain(block: Block) -> str:
     """The block's words without Markdown syntax: what rules are matched against."""
     text = block.text
-    if block.kind == CODE or not _MD_SYNTAX.search(text):
+    if block.kind == CODE or not _may_be_markdown(text):
         return text
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARKERS.sub("", text)
@@ -70,7 +75,7 @@ def plain(block: Block) -> str:
 
 
 def _line_kind(line: str) -> str:
-    if not _MD_SYNTAX.search(line) and "://" not in line and not line.lstrip().startswith("www."):
+    if not _may_be_markdown(line) and "://" not in line and not line.lstrip().startswith("www."):
         return TEXT
     if _HEADING.match(line):
         return HEADING

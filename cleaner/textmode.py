@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import functools
 import re
 
-import regex
 
 from .packs import Hit, RuleSet
 from .result import Removal
@@ -40,8 +39,11 @@ LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next
 THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+# Han, Kana and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
+_CJK_RANGES = ("\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+               "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
+_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+_WORD = re.compile(f"[^\\W\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]+")
 _PLAIN_WORD = re.compile(r"\w+")
 _FIRST_CJK = "\u1100"  # no Hangul, Kana or Han character sorts below this one
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
