@@ -44,7 +44,6 @@ _CJK_RANGES = ("\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9ff
                "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
 _CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 _WORD = re.compile(f"[^\\W\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]+")
-_PLAIN_WORD = re.compile(r"\w+")
 _FIRST_CJK = "\u1100"  # no Hangul, Kana or Han character sorts below this one
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
@@ -71,10 +70,11 @@ class _Line:
 
 
 def word_count(text: str) -> float:
-    """Words in a line; a Han/Kana/Hangul character counts as half a word (a Chinese word is
-    about two characters), so Chinese and English lines of the same content weigh alike."""
+    """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
+    (a Chinese word is about two characters), so Chinese and English lines of the same content
+    weigh alike."""
     if text.isascii() or max(text) < _FIRST_CJK:
-        return len(_PLAIN_WORD.findall(text))
+        return len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
     return len(_WORD.findall(text)) + cjk / 2
 
@@ -296,26 +296,20 @@ def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
         first -= 1
 
     kept: list[Block] = []
-    removals: list[Removal] = []
-    source = doc.source
+    runs: list[list] = []  # [rule, family, start, end, last block index]
     for i, line in enumerate(lines):
         reason = _removal_for(line, first <= i <= last)
         if reason is None:
             kept.append(line.block)
-            continue
-        block = line.block
-        prev = removals[-1] if removals else None
         # Neighbouring blocks removed for the same reason are one removal.
-        if prev and prev.rule == reason[0] and (not kept or kept[-1].end < prev.start) \
-                and _only_space(source, prev.end, block.start):
-            removals[-1] = Removal(prev.rule, prev.family, source[prev.start:block.end], prev.start, block.end)
+        elif runs and runs[-1][4] == i - 1 and runs[-1][0] == reason[0]:
+            runs[-1][3], runs[-1][4] = line.block.end, i
         else:
-            removals.append(Removal(reason[0], reason[1], block.text, block.start, block.end))
+            runs.append([reason[0], reason[1], line.block.start, line.block.end, i])
+    source = doc.source
+    removals = [Removal(rule, family, source[start:end], start, end)
+                for rule, family, start, end, _ in runs]
     return _join(source, kept, doc.blocks), removals
-
-
-def _only_space(source: str, start: int, end: int) -> bool:
-    return not source[start:end].strip()
 
 
 def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
