@@ -357,7 +357,9 @@ def _quality(literals: frozenset[str] | None) -> int:
 def _anchored_quality(literals: frozenset[str]) -> int:
     """The same for literals a block must start with: a start is far more selective than
     "anywhere", but a single Latin letter or a digit starts too many lines to filter on."""
-    if literals is _DIGITS or any(len(x) == 1 and not _selective_char(x) for x in literals):
+    if literals is _DIGITS:
+        return 2  # a block that starts with a digit: a date, a count; one in ten or so
+    if any(len(x) == 1 and not _selective_char(x) for x in literals):
         return 0
     return 3 * min(map(len, literals))
 
