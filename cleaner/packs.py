@@ -7,6 +7,7 @@ per-document path runs millions of times in a batch; a loop over rules would not
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import re
 import sys
@@ -84,6 +85,7 @@ class Rule:
     match: tuple[str, ...]
     no_match: tuple[str, ...]
     source: str  # the pack file, for error messages
+    languages: tuple[str, ...] = ()  # the pack's languages ("*": any)
 
 
 @dataclass(frozen=True)
@@ -460,6 +462,7 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
         raise _fail(path, f"[pack] id must be '{family}.<name>', not {pack_id!r}")
     if not isinstance(pack.get("description"), str) or not pack["description"].strip():
         raise _fail(path, "[pack] needs a one-line description")
+    languages = _strings(pack.get("languages"), path, "[pack] languages")
     raw_rules = data.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise _fail(path, "a pack needs at least one [[rule]]")
@@ -518,7 +521,7 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
             id=f"{pack_id}.{rid}", family=family, description=description.strip(), scope=scope,
             role=role, phrases=phrases, patterns=patterns, detectors=detectors,
             max_chars=max_chars, html=html,
-            match=match, no_match=no_match, source=str(path),
+            match=match, no_match=no_match, source=str(path), languages=languages,
         ))
     return rules
 
@@ -568,6 +571,34 @@ def load_rules(paths: tuple[Path, ...] = ()) -> RuleSet:
 def default_rules() -> RuleSet:
     """The built-in packs, compiled once per process."""
     return load_rules()
+
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """Whether ``--enable``/``--disable SELECTOR`` names this rule: a family ("consent"), a pack
+    ("chrome.share"), a rule id, or a glob over ids ("chrome.share.*", "*.read-more")."""
+    if any(char in selector for char in "*?["):
+        return fnmatch.fnmatchcase(rule.id, selector)
+    return selector in (rule.id, rule.family) or rule.id.startswith(selector + ".")
+
+
+def select_rules(rules: list[Rule], *, enable: tuple[str, ...] = (),
+                 disable: tuple[str, ...] = ()) -> list[Rule]:
+    """The rules left after ``disable``; ``enable`` brings back what a broader disable took
+    (``--disable consent --enable consent.cookieyes``)."""
+    return [rule for rule in rules
+            if not any(selector_matches(d, rule) for d in disable)
+            or any(selector_matches(e, rule) for e in enable)]
+
+
+@functools.lru_cache(maxsize=16)
+def configured_rules(paths: tuple[str, ...] = (), enable: tuple[str, ...] = (),
+                     disable: tuple[str, ...] = ()) -> RuleSet:
+    """The built-in packs plus user packs at ``paths``, with rules disabled and enabled;
+    compiled once per process for each configuration."""
+    if not paths and not enable and not disable:
+        return default_rules()
+    loaded = load_rules((builtin_rules_dir(), *map(Path, paths))).rules
+    return RuleSet(select_rules(loaded, enable=enable, disable=disable))
 
 
 def example_failures(ruleset: RuleSet, rule: Rule) -> list[str]:
