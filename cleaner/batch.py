@@ -171,7 +171,7 @@ def collect(paths: Iterable[str], *, include: Iterable[str] = (), exclude: Itera
     sources: set[str] = set()
     dests: dict[str, str] = {}
 
-    def add(path: str, rel: str, root: str | None) -> None:
+    def add(path: str, root: str | None = None) -> None:
         source = os.path.realpath(path)
         if source in sources:
             return
@@ -192,7 +192,7 @@ def collect(paths: Iterable[str], *, include: Iterable[str] = (), exclude: Itera
         if not os.path.isdir(arg):
             if not _matches(exclude, *_candidates(arg, arg)) and (
                     not include or _matches(include, *_candidates(arg, arg))):
-                add(arg, arg, None)
+                add(arg)
             continue
         for folder, dirs, files in os.walk(arg, onerror=walk_error):
             kept = []
@@ -207,7 +207,7 @@ def collect(paths: Iterable[str], *, include: Iterable[str] = (), exclude: Itera
                 names = _candidates(path, os.path.relpath(path, arg))
                 if (not name.startswith(".") and not os.path.islink(path)
                         and _matches(include or DEFAULT_INCLUDE, *names) and not _matches(exclude, *names)):
-                    add(path, os.path.relpath(path, arg), arg)
+                    add(path, arg)
     return jobs, failures
 
 
@@ -225,7 +225,10 @@ def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | Non
     """Replace ``path`` (a real file, not a symlink) with ``data``: a temporary file in the same
     folder, fsynced, given ``mode`` (and ``owner`` where we may), then renamed over ``path``."""
     folder = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:  # name the folder, not the temporary file that could not be made
+        raise OSError(exc.errno, exc.strerror, folder) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -283,11 +286,10 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
                     dest_info = os.fstat(handle.fileno())
                     existing = handle.read()
             except FileNotFoundError:
-                old, mode, owner = None, opts.new_file_mode, None
+                old, mode = None, opts.new_file_mode
             else:
-                if existing == new.encode("utf-8"):
-                    return Outcome(job.path, UNCHANGED, dest=job.dest)
-                old, mode, owner = existing.decode("utf-8", "replace"), stat.S_IMODE(dest_info.st_mode), None
+                old, mode = existing.decode("utf-8", "replace"), stat.S_IMODE(dest_info.st_mode)
+            owner = None
         if new == old:
             return Outcome(job.path, UNCHANGED, dest=job.dest)
         diff = ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import functools
 import re
+from collections import Counter
 
 
 from .packs import Hit, RuleSet
@@ -214,6 +215,7 @@ def _prose_score(line: _Line) -> float:
 
 
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
+REPEATED_LINE = -1.0  # score of a line that the page prints more than once
 
 
 AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
@@ -223,10 +225,15 @@ THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread,
 def _prose_scores(lines: list[_Line]) -> list[float]:
     """Each block's prose score.
 
-    Article paragraphs come in runs; a prose line alone between short lines is more often a
+    Lines printed more than once score as chrome. Article paragraphs come in runs; a prose line alone between short lines is more often a
     teaser, a caption or a footer blurb, so it counts half. Prose after a comment form or thread
     is mostly more comments or the page footer, rarely the article: it counts half too."""
     scores = [_prose_score(line) for line in lines]
+    # A line printed twice on a page (a gallery caption, a teaser, a summary box) is furniture.
+    counts = Counter(line.block.text for line in lines if line.words >= 4)
+    for i, line in enumerate(lines):
+        if scores[i] > 0 and line.words >= 4 and counts[line.block.text] > 1:
+            scores[i] = REPEATED_LINE
     prose = [score > 0.5 for score in scores]
     last = len(lines) - 1
     for i, is_positive in enumerate(prose):
