@@ -121,8 +121,8 @@ def _grow_regions(lines: list[_Line]) -> None:
     between them (up to LOOKAHEAD blocks to the next family block; in a comment thread, whose
     comments are prose, up to THREAD_LOOKAHEAD blocks through anything). It stands if its seed is
     an opener (a preference-centre title, a comment-form heading), or if it holds at least two
-    family blocks one of which is stronger than a member, or at least three members (a thread of
-    author / date / Reply lines, a banner without a title)."""
+    family blocks one of which is stronger than a member, or at least three members of two kinds
+    or more (a thread of author / date / Reply lines, a banner without a title)."""
     n, i = len(lines), 0
     while i < n:
         seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
@@ -133,7 +133,11 @@ def _grow_regions(lines: list[_Line]) -> None:
         opener = lines[i].strongest(family)
         last, matched = _extend_region(lines, i, family)
         strong = sum(lines[k].strongest(family).rule.role != "member" for k in matched)
-        if opener.rule.role == "opens_region" or (strong and len(matched) >= 2) or len(matched) >= 3:
+        # A thread or a banner has several kinds of marker (author, date, Reply); the same label
+        # over and over ("Report" under each embedded post) is not one.
+        kinds = len({lines[k].strongest(family).rule.id for k in matched})
+        if opener.rule.role == "opens_region" or (strong and len(matched) >= 2) \
+                or (len(matched) >= 3 and kinds >= 2):
             for k in range(i, last + 1):
                 lines[k].region = family
                 # Credit each block to its own rule where it has one (a counter between a share

@@ -101,3 +101,13 @@ def test_paragraph_separation_is_the_inputs():
             "Second line of the same paragraph also has enough words to be article text here.\n\n\n"
             "Third paragraph after two blank lines, long enough to be a sentence of the article.\n")
     assert clean(text, mode="text").text == text.rstrip("\n")
+
+
+def test_a_repeated_ui_label_inside_the_article_is_not_a_comment_thread():
+    para = ("The label said in a statement on Monday that it had never tried to stop the singer from "
+            "performing her old songs at the awards, and that talks were going on. ")
+    embeds = "\n".join(["Image copyright @someone", "Report"] * 4)
+    text = f"{para}One.\n\n{para}Two.\n\n{embeds}\n\n{para}Three.\n\n{para}Four.\n"
+    result = clean(text, mode="text")
+    assert result.text.count(para) == 4
+    assert not any(r.family == "comments" and "Three" in r.text for r in result.removed)
