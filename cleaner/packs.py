@@ -121,12 +121,18 @@ def _doubled(norm: str) -> str | None:
 DETECTORS = {"doubled": _doubled}
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Pattern:
     rule_index: int
     scope: str
-    compiled: regex.Pattern
+    source: str
     limit: int
+
+    @functools.cached_property
+    def compiled(self) -> regex.Pattern:
+        # Compiled on first use: the pre-filters keep many patterns from ever running in a
+        # short batch, and compiling all of them is most of a cold start.
+        return regex.compile(self.source)
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,7 @@ class RuleSet:
                 # Each pattern waits for its most selective pre-filter: the block starts with
                 # one of its leading literals, holds one of its required literals, or a digit.
                 pid = len(self._patterns)
-                self._patterns.append(_Pattern(index, rule.scope, regex.compile(pattern), _limit(rule)))
+                self._patterns.append(_Pattern(index, rule.scope, pattern, _limit(rule)))
                 leading = leading_literals(pattern) if rule.scope != "contains" else None
                 required = required_literals(pattern)
                 if leading and _anchored_quality(leading) >= _quality(required):
@@ -447,8 +453,9 @@ def _strings(value, path, what) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_pack(data: dict, path: Path | str) -> list[Rule]:
-    """Validate one pack's parsed TOML and return its rules."""
+def parse_pack(data: dict, path: Path | str, *, compile_patterns: bool = True) -> list[Rule]:
+    """Validate one pack's parsed TOML and return its rules. ``compile_patterns=False`` skips
+    compiling the regular expressions (the built-in packs: the test suite compiles them)."""
     pack = data.get("pack")
     if not isinstance(pack, dict):
         raise _fail(path, "missing [pack] table")
@@ -504,7 +511,8 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
                 raise _fail(path, f"{where}: phrase {phrase!r} is only punctuation")
         for pattern in patterns:
             try:
-                regex.compile(pattern)
+                if compile_patterns:
+                    regex.compile(pattern)
             except regex.error as exc:
                 raise _fail(path, f"{where}: bad pattern {pattern!r}: {exc}") from None
         max_chars = raw.get("max_chars")
@@ -526,14 +534,14 @@ def parse_pack(data: dict, path: Path | str) -> list[Rule]:
     return rules
 
 
-def load_pack_file(path: Path) -> list[Rule]:
+def load_pack_file(path: Path, *, compile_patterns: bool = True) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(path, f"cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise _fail(path, f"invalid TOML: {exc}") from None
-    return parse_pack(data, path)
+    return parse_pack(data, path, compile_patterns=compile_patterns)
 
 
 def builtin_rules_dir() -> Path:
@@ -545,8 +553,11 @@ def builtin_rules_dir() -> Path:
     raise PackError(f"{here}: the built-in rule packs are missing (broken installation?)")
 
 
-def load_rules(paths: tuple[Path, ...] = ()) -> RuleSet:
-    """Load every ``*.toml`` pack under the given files or folders (default: the built-in packs)."""
+def load_rules(paths: tuple[Path, ...] = (), *, builtin_trusted: bool = False) -> RuleSet:
+    """Load every ``*.toml`` pack under the given files or folders (default: the built-in packs).
+    With ``builtin_trusted``, the built-in packs' patterns are compiled on first use instead of
+    at load time (a faster start; the test suite checks that they compile)."""
+    builtin = builtin_rules_dir()
     files: list[Path] = []
     for path in paths or (builtin_rules_dir(),):
         path = Path(path)
@@ -559,7 +570,8 @@ def load_rules(paths: tuple[Path, ...] = ()) -> RuleSet:
     rules: list[Rule] = []
     ids: dict[str, str] = {}
     for file in files:
-        for rule in load_pack_file(file):
+        trusted = builtin_trusted and builtin in file.parents
+        for rule in load_pack_file(file, compile_patterns=not trusted):
             if rule.id in ids:
                 raise _fail(file, f"rule id {rule.id!r} is also defined in {ids[rule.id]}")
             ids[rule.id] = str(file)
@@ -570,7 +582,7 @@ def load_rules(paths: tuple[Path, ...] = ()) -> RuleSet:
 @functools.lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     """The built-in packs, compiled once per process."""
-    return load_rules()
+    return load_rules(builtin_trusted=True)
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -597,7 +609,7 @@ def configured_rules(paths: tuple[str, ...] = (), enable: tuple[str, ...] = (),
     compiled once per process for each configuration."""
     if not paths and not enable and not disable:
         return default_rules()
-    loaded = load_rules((builtin_rules_dir(), *map(Path, paths))).rules
+    loaded = load_rules((builtin_rules_dir(), *map(Path, paths)), builtin_trusted=True).rules
     return RuleSet(select_rules(loaded, enable=enable, disable=disable))
 
 

@@ -56,7 +56,7 @@ def test_to_dict_is_json_with_stable_keys():
     result = clean(read(SAMPLES / "harbour-bridge.txt"), url="https://example.org/bridge")
     assert isinstance(result, Result)
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data) == {"text", "mode", "title", "url", "removed", "warnings"}
+    assert {"text", "mode", "title", "url", "removed", "warnings"} <= set(data)
     assert data["url"] == "https://example.org/bridge"
     assert all(set(r) == {"rule", "family", "text", "start", "end"} for r in data["removed"])
 

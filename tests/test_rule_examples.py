@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.packs import default_rules, example_failures
+from cleaner.packs import default_rules, example_failures, load_rules
 
 RULES = default_rules().rules
 
@@ -22,3 +22,8 @@ def test_rule_ids_are_unique_and_namespaced():
     assert len(ids) == len(set(ids))
     for rule in RULES:
         assert rule.id.startswith(rule.family + "."), rule.id
+
+
+def test_every_builtin_pattern_compiles():
+    # default_rules() compiles patterns lazily; a fully validated load compiles them all.
+    assert len(load_rules()) == len(RULES)
