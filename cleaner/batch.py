@@ -33,7 +33,7 @@ import click
 
 from . import clean
 from .decode import DecodeError, decode
-from .packs import PackError, default_rules
+from .packs import PackError, RuleChoice
 
 # Files taken when a directory is walked and no --include is given; files named one by one are
 # always taken (unless --exclude or an explicit --include leaves them out).
@@ -69,12 +69,13 @@ def _mp_context():
     return None
 
 
-def _init_worker() -> None:
+def _init_worker(rules: RuleChoice) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    default_rules()  # once per worker (a no-op when forked from a parent that has them)
+    rules.ruleset()  # once per worker (a no-op when forked from a parent that has them)
 
 
-def ordered_map(fn: Callable, chunks: Iterable, workers: int) -> Iterator:
+def ordered_map(fn: Callable, chunks: Iterable, workers: int,
+                rules: RuleChoice = RuleChoice()) -> Iterator:
     """``fn(chunk)`` for every chunk, in order: in this process when ``workers`` is 1, else in a
     pool of that many processes with at most two chunks a worker in flight, so a long (or endless)
     iterable of chunks is consumed as fast as it is processed, not read ahead into memory."""
@@ -82,8 +83,9 @@ def ordered_map(fn: Callable, chunks: Iterable, workers: int) -> Iterator:
         for chunk in chunks:
             yield fn(chunk)
         return
-    default_rules()
-    pool = ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker)
+    rules.ruleset()
+    pool = ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
+                               initargs=(rules,))
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -219,6 +221,7 @@ class FixOptions:
     mode: str = "auto"
     to: str = "txt"
     new_file_mode: int = 0o644  # for output files that do not exist yet
+    rules: RuleChoice = RuleChoice()
 
 
 def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
@@ -271,7 +274,7 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
         if job.dest is None and data[:2] == b"\x1f\x8b":
             return failed("gzip-compressed input: give -o DIR to write its text to a folder")
         old = decode(data)
-        result = clean(old, mode=opts.mode)
+        result = clean(old, mode=opts.mode, rules=opts.rules.ruleset())
         if job.dest is None:
             if result.mode == "html":
                 return failed("HTML input: give -o DIR to write its text to a folder")
@@ -323,7 +326,7 @@ def run_jobs(jobs: list[Job], opts: FixOptions, workers: int | None = None) -> I
     """The outcome of every job, in order; ``workers`` processes (default: all cores)."""
     workers = max(1, min(workers or default_jobs(), len(jobs)))
     size = max(1, min(FILES_PER_CHUNK, len(jobs) // (workers * 4)))
-    with closing(ordered_map(partial(_fix_chunk, opts), _chunks(jobs, size), workers)) as results:
+    with closing(ordered_map(partial(_fix_chunk, opts), _chunks(jobs, size), workers, opts.rules)) as results:
         for chunk in results:
             yield from chunk
 
@@ -385,12 +388,12 @@ def _umask() -> int:
 def fix(paths: Iterable[str], *, action: str = FIX, mode: str = "auto", output_dir: str | None = None,
         to: str = "txt", include: Iterable[str] = (), exclude: Iterable[str] = (),
         jobs: int | None = None, out: TextIO | None = None, err: TextIO | None = None,
-        progress: bool | None = None) -> Summary:
+        progress: bool | None = None, rules: RuleChoice = RuleChoice()) -> Summary:
     """``cleaner fix``: clean every file of ``paths``; report on ``err`` (one line per file fixed,
     or that would be, and per failure, then the summary), diffs on ``out``."""
     out = out or sys.stdout
     err = err or sys.stderr
-    opts = FixOptions(action=action, mode=mode, to=to, new_file_mode=0o666 & ~_umask())
+    opts = FixOptions(action=action, mode=mode, to=to, new_file_mode=0o666 & ~_umask(), rules=rules)
     todo, failures = collect(paths, include=include, exclude=exclude, output_dir=output_dir, to=to)
     summary = Summary(action)
     if progress is None:
@@ -425,6 +428,7 @@ class JsonlOptions:
     mode: str = "auto"
     explain: bool = False
     on_error: str = "pass"  # "pass": write the line as it came; "drop": leave it out
+    rules: RuleChoice = RuleChoice()
 
 
 def _json_type(value) -> str:
@@ -449,7 +453,7 @@ def _clean_record(line: bytes, opts: JsonlOptions) -> bytes:
     if not isinstance(value, str):
         raise ValueError(f"field {opts.field!r} is {_json_type(value)}, not a string")
     try:
-        result = clean(value, mode=opts.mode)
+        result = clean(value, mode=opts.mode, rules=opts.rules.ruleset())
     except Exception as exc:  # a bug in one record must not stop the stream
         raise ValueError(f"internal error: {type(exc).__name__}: {exc}") from None
     record[opts.field] = result.text
@@ -521,7 +525,7 @@ def filter_jsonl(instream: BinaryIO, outstream: BinaryIO, *, name: str = "<stdin
     try:
         if bar:
             bar.__enter__()
-        with closing(ordered_map(partial(_jsonl_chunk, opts), chunks, jobs or default_jobs())) as results:
+        with closing(ordered_map(partial(_jsonl_chunk, opts), chunks, jobs or default_jobs(), opts.rules)) as results:
             for data, problems in results:
                 for number, message in problems:
                     if bar:

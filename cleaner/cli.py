@@ -7,9 +7,12 @@ import sys
 
 import click
 
-from . import MODES, batch, clean
+from pathlib import Path
+
+from . import MODES, batch, clean, render
+from .config import load_config, rule_choice
 from .decode import DecodeError
-from .packs import PackError
+from .packs import PackError, RuleChoice, example_failures, load_rules
 
 
 class _DefaultToClean(click.Group):
@@ -39,23 +42,57 @@ def _read_input(path: str) -> bytes:
         raise click.ClickException(f"{path}: {exc.strerror or exc}") from None
 
 
+def _rule_options(command):
+    """--rules / --enable / --disable, shared by every command that cleans."""
+    for option in reversed((
+        click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
+                     help="Add the rule packs in PATH (a .toml file or a folder; repeatable)."),
+        click.option("--disable", multiple=True, metavar="ID",
+                     help="Turn off a family (consent), a pack (chrome.share), a rule, or a glob "
+                          "(chrome.share.*); repeatable."),
+        click.option("--enable", multiple=True, metavar="ID",
+                     help="Turn back on what a broader --disable (or the settings file) turned off."),
+    )):
+        command = option(command)
+    return command
+
+
+def _settings(mode, rule_paths, enable, disable) -> tuple[str, RuleChoice]:
+    """The run's mode and rules: command-line flags over .cleaner.toml / [tool.cleaner]."""
+    try:
+        config = load_config()
+        choice = rule_choice(config, rule_paths, enable, disable)
+        choice.ruleset()  # a broken pack is reported now, once, as one line
+    except PackError as exc:
+        raise click.ClickException(str(exc)) from None
+    return mode or config.mode or "auto", choice
+
+
 def _one_line(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
+
+
 @cli.command("clean")
 @click.argument("file", default="-", metavar="[FILE|-]")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (text, mode, removed, ...).")
+@click.option("--json", "as_json", is_flag=True, default=None,
+              help="Print the result as JSON (text, mode, removed, ...); same as --format json.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default=None,
+              help="Output: the article (text, default) or the whole result (json).")
 @click.option("--explain", is_flag=True, help="Print every removal (rule, family, text) to stderr.")
-@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="Input kind: sniff it, or force text or HTML.")
+@click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
-def clean_command(file, as_json, explain, mode, url):
+@_rule_options
+def clean_command(file, as_json, output_format, explain, mode, url, rule_paths, enable, disable):
     """Print the article of FILE (or stdin) on stdout."""
+    mode, choice = _settings(mode, rule_paths, enable, disable)
+    as_json = as_json or (output_format or load_config().format) == "json"
     data = _read_input(file)
     try:
-        result = clean(data, url=url, mode=mode)
+        result = clean(data, url=url, mode=mode, rules=choice.ruleset())
     except (DecodeError, PackError) as exc:
         name = "<stdin>" if file == "-" else file
         raise click.ClickException(f"{name}: {exc}") from None
@@ -67,6 +104,82 @@ def clean_command(file, as_json, explain, mode, url):
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.text:
         click.echo(result.text)  # a line-terminated file, as a Unix filter should print
+
+
+@cli.command("explain")
+@click.argument("file", default="-", metavar="[FILE|-]")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Marked-up lines for people, or JSON for tools.")
+@click.option("--color/--no-color", default=None, help="Colour removed lines (default: on a terminal).")
+@click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
+@_rule_options
+def explain_command(file, output_format, color, mode, rule_paths, enable, disable):
+    """Print FILE with every removed line marked and named by its rule.
+
+    Kept lines start with "+", removed ones with "-" and end with [rule id]. For HTML input,
+    the elements pruned from the page are listed first, then the lines of the extracted text."""
+    mode, choice = _settings(mode, rule_paths, enable, disable)
+    name = "<stdin>" if file == "-" else file
+    try:
+        explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset())
+    except (DecodeError, PackError) as exc:
+        raise click.ClickException(f"{name}: {exc}") from None
+    if output_format == "json":
+        click.echo(json.dumps(render.explained_json(explained), ensure_ascii=False, indent=2))
+    else:
+        use_color = sys.stdout.isatty() if color is None else color
+        click.echo(render.format_explained(explained, color=use_color))
+
+
+@cli.group("rules")
+def rules_group():
+    """List, show and test rule packs."""
+
+
+@rules_group.command("list")
+@click.option("--family", default=None, help="Only this family (consent, comments, chrome, navigation).")
+@click.option("--lang", default=None, help="Only packs for this language (e.g. zh); '*' packs always show.")
+@_rule_options
+def rules_list(family, lang, rule_paths, enable, disable):
+    """One rule per line: id, family, languages, description (tab-separated)."""
+    _, choice = _settings(None, rule_paths, enable, disable)
+    for rule in choice.ruleset().rules:
+        if family and rule.family != family:
+            continue
+        if lang and rule.languages and lang not in rule.languages and "*" not in rule.languages:
+            continue
+        click.echo(render.rule_line(rule))
+
+
+@rules_group.command("show")
+@click.argument("rule_id")
+@_rule_options
+def rules_show(rule_id, rule_paths, enable, disable):
+    """Everything about one rule: description, phrases, patterns, examples."""
+    _, choice = _settings(None, rule_paths, enable, disable)
+    try:
+        rule = choice.ruleset().get(rule_id)
+    except KeyError:
+        raise click.ClickException(f"no rule {rule_id!r} (see: cleaner rules list)") from None
+    click.echo(render.rule_details(rule))
+
+
+@rules_group.command("test")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
+def rules_test(paths):
+    """Run the match / no_match examples of the packs at PATH (default: the built-in packs).
+
+    Exit status 1 if an example fails; each failure names the rule and the example."""
+    try:
+        ruleset = load_rules(tuple(Path(p) for p in paths))
+    except PackError as exc:
+        raise click.ClickException(str(exc)) from None
+    failures = [f for rule in ruleset.rules for f in example_failures(ruleset, rule)]
+    for failure in failures:
+        click.echo(failure)
+    examples = sum(len(rule.match) + len(rule.no_match) for rule in ruleset.rules)
+    click.echo(f"{len(ruleset.rules)} rules, {examples} examples, {len(failures)} failed", err=True)
+    return 1 if failures else 0
 
 
 def _jobs_option(command):
@@ -83,8 +196,7 @@ def _jobs_option(command):
                    "needed for HTML inputs.")
 @click.option("--to", type=click.Choice(sorted(batch.OUTPUT_SUFFIX)), default=None,
               help="Output format under -o DIR (default: txt).")
-@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="Input kind: sniff it, or force text or HTML.")
+@click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--include", multiple=True, metavar="GLOB",
               help="Only files matching GLOB (repeatable; default when walking a folder: "
                    + " ".join(batch.DEFAULT_INCLUDE) + ").")
@@ -92,10 +204,13 @@ def _jobs_option(command):
 @click.option("--files-from", metavar="FILE", default=None, help="Read more paths from FILE (- for stdin), one a line.")
 @click.option("-0", "--null", is_flag=True, help="Paths in --files-from are NUL-separated (git ls-files -z).")
 @_jobs_option
-def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, files_from, null, jobs):
+@_rule_options
+def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, files_from, null, jobs,
+                rule_paths, enable, disable):
     """Rewrite each FILE (and each file under DIR) with its cleaned text.
 
     Exit status: 0 nothing to do, 1 files changed (or would, with --check/--diff), 2 errors."""
+    mode, choice = _settings(mode, rule_paths, enable, disable)
     if to is not None and output_dir is None:
         raise click.UsageError("--to needs -o DIR")
     paths = list(paths)
@@ -107,7 +222,7 @@ def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, file
     action = batch.DIFF if diff else batch.CHECK if check else batch.FIX
     try:
         summary = batch.fix(paths, action=action, mode=mode, output_dir=output_dir, to=to or "txt",
-                            include=include, exclude=exclude, jobs=jobs)
+                            include=include, exclude=exclude, jobs=jobs, rules=choice)
     except batch.BatchError as exc:
         raise click.ClickException(str(exc)) from None
     return summary.exit_code
@@ -116,17 +231,18 @@ def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, file
 @cli.command("jsonl")
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option("--field", default="text", show_default=True, help="The field to clean.")
-@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="Input kind: sniff it, or force text or HTML.")
+@click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--explain", is_flag=True, help="Add each record's removals as a \"removed\" field.")
 @click.option("--on-error", type=click.Choice(["pass", "drop"]), default="pass", show_default=True,
               help="What becomes of a malformed line (it is reported on stderr either way).")
 @_jobs_option
-def jsonl_command(file, field, mode, explain, on_error, jobs):
+@_rule_options
+def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable, disable):
     """Clean one field of every JSON Lines record of FILE (or stdin), on stdout.
 
     Every other field passes through unchanged. Exit status 2 if any line was malformed."""
-    opts = batch.JsonlOptions(field=field, mode=mode, explain=explain, on_error=on_error)
+    mode, choice = _settings(mode, rule_paths, enable, disable)
+    opts = batch.JsonlOptions(field=field, mode=mode, explain=explain, on_error=on_error, rules=choice)
     with _open_binary(file) as instream:
         try:
             errors = batch.filter_jsonl(instream, sys.stdout.buffer, name="<stdin>" if file == "-" else file,

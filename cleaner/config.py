@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .packs import PackError, tomllib
+from .packs import PackError, RuleChoice, tomllib
 
 KEYS = {"rules", "enable", "disable", "mode", "format"}
 MODES = ("auto", "text", "html")
@@ -73,3 +73,14 @@ def load_config(start: Path | None = None) -> Config:
     rules = tuple(str((path.parent / p).resolve()) for p in strings("rules"))
     return Config(rules=rules, enable=strings("enable"), disable=strings("disable"),
                   mode=table.get("mode"), format=table.get("format"), source=str(path))
+
+
+def rule_choice(config: Config, rules: tuple[str, ...] = (), enable: tuple[str, ...] = (),
+                disable: tuple[str, ...] = ()) -> RuleChoice:
+    """The rules for a run: the settings file's, with the command line's added (an ``enable``
+    wins over a ``disable``, wherever each was given)."""
+    return RuleChoice(
+        paths=config.rules + tuple(str(Path(p).resolve()) for p in rules),
+        enable=config.enable + tuple(enable),
+        disable=config.disable + tuple(disable),
+    )

@@ -602,6 +602,19 @@ def select_rules(rules: list[Rule], *, enable: tuple[str, ...] = (),
             or any(selector_matches(e, rule) for e in enable)]
 
 
+@dataclass(frozen=True)
+class RuleChoice:
+    """Which rules a run uses: user packs to add, selectors to disable and to enable. Small and
+    picklable, so batch workers can build (and cache) the same RuleSet."""
+
+    paths: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+    def ruleset(self) -> RuleSet:
+        return configured_rules(self.paths, self.enable, self.disable)
+
+
 @functools.lru_cache(maxsize=16)
 def configured_rules(paths: tuple[str, ...] = (), enable: tuple[str, ...] = (),
                      disable: tuple[str, ...] = ()) -> RuleSet:

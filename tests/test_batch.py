@@ -284,7 +284,7 @@ def test_write_error_is_reported_for_its_file(tmp_path, monkeypatch):
 def test_a_file_that_cleans_to_nothing_is_left_as_is(tmp_path, monkeypatch):
     junk = tmp_path / "consent.txt"
     junk.write_text("Accept all cookies\nReject all\nCookie settings\n")
-    monkeypatch.setattr(batch, "clean", lambda text, mode: Result(text="", mode="text"))
+    monkeypatch.setattr(batch, "clean", lambda text, mode, **kwargs: Result(text="", mode="text"))
     outcome = batch.fix_one(batch.Job(str(junk), str(junk)), batch.FixOptions())
     assert outcome.status == batch.FAILED and outcome.message == "no article text found; left as is"
     assert junk.read_text() == "Accept all cookies\nReject all\nCookie settings\n"
