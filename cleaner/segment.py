@@ -66,8 +66,12 @@ class Document:
 
 def plain(block: Block) -> str:
     """The block's words without Markdown syntax: what rules are matched against."""
-    text = block.text
-    if block.kind == CODE or not _may_be_markdown(text):
+    return strip_markdown(block.text, block.kind)
+
+
+def strip_markdown(text: str, kind: str = TEXT) -> str:
+    """A line's words without Markdown syntax (links keep their text, markers and emphasis go)."""
+    if kind == CODE or not _may_be_markdown(text):
         return text
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARKERS.sub("", text)

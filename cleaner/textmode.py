@@ -3,7 +3,7 @@ regions, find the article span, and keep its paragraphs exactly as they are in t
 
 The stages, in order:
 
-1. every block is matched against the packs (one combined matcher, see ``packs.py``);
+1. every block is matched against the packs (combined matchers, see ``packs.py``);
 2. ``opens_region`` blocks open a consent or comment region that grows over the following blocks
    of the same family and the short UI lines between them, and ends at article-like prose;
    ``member`` blocks outside a region go only when they are part of a cluster anchored by a
@@ -16,16 +16,14 @@ The stages, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import functools
 import re
 from collections import Counter
-
+from dataclasses import dataclass
 
 from .packs import Hit, RuleSet
 from .result import Removal
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, plain
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, strip_markdown
 
 # Rules implemented in code rather than in packs: the structure of the text, not its words.
 STRUCTURAL_RULES = {
@@ -40,13 +38,14 @@ LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next
 THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 
-# Han, Kana and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
-_CJK_RANGES = ("\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-               "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
-_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
-_WORD = re.compile(f"[^\\W\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]+")
+# Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
+_HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+             "\U00020000-\U0003134f")
+_CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
+_WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
 _FIRST_CJK = "\u1100"  # no Hangul, Kana or Han character sorts below this one
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
+_ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
 
 
@@ -65,9 +64,8 @@ class _Line:
         return any(h.rule.family == family for h in self.hits)
 
     def strongest(self, family: str | None = None) -> Hit | None:
-        order = {"opens_region": 0, "remove": 1, "member": 2}
         hits = [h for h in self.hits if family is None or h.rule.family == family]
-        return min(hits, key=lambda h: order[h.rule.role]) if hits else None
+        return min(hits, key=lambda h: _ROLE_ORDER[h.rule.role]) if hits else None
 
 
 def word_count(text: str) -> float:
@@ -80,17 +78,17 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2
 
 
-def _classify(rules: RuleSet, block: Block) -> tuple[list[Hit], float, bool]:
-    """A block's rule hits, word count and whether it ends like a sentence."""
-    text = plain(block)
+def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool]:
+    """A line's rule hits, word count and whether it ends like a sentence."""
+    text = strip_markdown(line, kind)
     return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
 # classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
 @functools.lru_cache(maxsize=65_536)
-def _classify_short(rules: RuleSet, kind: str, text: str) -> tuple[tuple[Hit, ...], float, bool]:
-    hits, words, sentence = _classify(rules, Block(0, 0, 0, text, kind))
+def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool]:
+    hits, words, sentence = _classify(rules, kind, line)
     return tuple(hits), words, sentence
 
 
@@ -103,7 +101,7 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
             hits, words, sentence = _classify_short(rules, block.kind, block.text)
             lines.append(_Line(block, list(hits), words, sentence))
         else:
-            lines.append(_Line(block, *_classify(rules, block)))
+            lines.append(_Line(block, *_classify(rules, block.kind, block.text)))
     return lines
 
 
