@@ -37,6 +37,10 @@ REGION_FAMILIES = ("consent", "comments")
 LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
 THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
+ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
+REPEATED_LINE = -1.0  # score of a line that the page prints more than once
+AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
+THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
 
 # Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
 _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -198,6 +202,7 @@ def _decide_rule_hits(lines: list[_Line]) -> None:
 
 
 def _prose_score(line: _Line) -> float:
+    """How article-like one block is on its own: long sentences up, UI lines down."""
     block = line.block
     if line.region:
         return REGION_BARRIER
@@ -216,22 +221,14 @@ def _prose_score(line: _Line) -> float:
     return -1.0
 
 
-ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
-REPEATED_LINE = -1.0  # score of a line that the page prints more than once
-
-
-AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
-THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
-
-
 def _prose_scores(lines: list[_Line]) -> list[float]:
     """Each block's prose score.
 
-    Lines printed more than once score as chrome. Article paragraphs come in runs; a prose line alone between short lines is more often a
+    A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
+    Article paragraphs come in runs; a prose line alone between short lines is more often a
     teaser, a caption or a footer blurb, so it counts half. Prose after a comment form or thread
     is mostly more comments or the page footer, rarely the article: it counts half too."""
     scores = [_prose_score(line) for line in lines]
-    # A line printed twice on a page (a gallery caption, a teaser, a summary box) is furniture.
     counts = Counter(line.block.text for line in lines if line.words >= 4)
     for i, line in enumerate(lines):
         if scores[i] > 0 and line.words >= 4 and counts[line.block.text] > 1:
