@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from .decode import DecodeError, decode
-from .htmlmode import flatten
+from . import htmlmode
 from .packs import PackError, RuleSet, default_rules
 from .result import Removal, Result
 from .segment import segment
@@ -45,10 +45,20 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
     if mode == "auto":
         mode = sniff_mode(text)
     rules = rules or default_rules()
-    title = None
     if mode == "html":
-        text, title = flatten(text)
+        return _clean_html(text, url, rules)
     doc = segment(text)
     article, removed = clean_document(doc, rules)
-    return Result(text=article, mode=mode, removed=removed, title=doc.title or title,
-                  url=url or doc.url)
+    return Result(text=article, mode=mode, removed=removed, title=doc.title, url=url or doc.url)
+
+
+def _clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
+    """HTML: prune the DOM, extract the article, then the same text-mode post-clean."""
+    page = htmlmode.extract(html, rules, url)
+    article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
+    removed = page.removed + post_removed
+    meta = page.meta
+    wall = htmlmode.is_consent_wall(page, article, removed)
+    return Result(text="" if wall else article, mode="html", removed=removed, title=meta.title,
+                  url=meta.url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
+                  date=meta.date, consent_wall=wall)

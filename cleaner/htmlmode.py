@@ -1,69 +1,153 @@
-"""HTML input: parse once and flatten the page to innerText-like lines, which text mode cleans.
+"""HTML input: parse once, prune, extract the article, and lay it out as text for the text rules.
 
-This is the simple path: the DOM is not pruned yet, so HTML pages are cleaned by the same rules and
-article-span search as scraped text. Blocks of the page become lines (a blank line around
-paragraph-like elements), the way a browser's innerText or a scraper lays them out.
+    parse (lxml) -> metadata -> prune (htmlprune) -> main content (htmlextract) -> text (htmltext)
+
+The text goes on to the same text-mode post-clean as scraped text (see ``cleaner.clean``), so
+"Read more", "Views: 0" or 发表回复 inside the article container go by the same rules. A page that
+is nothing but a consent notice is flagged as a consent wall instead of being returned as an
+article.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 import lxml.etree
 import lxml.html
-import regex
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object",
-                   "canvas", "select", "button", "input", "textarea", "math"})
-_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote",
-                        "pre", "table", "figure", "hr", "form", "fieldset"})
-_LINE = frozenset({"div", "li", "tr", "br", "nav", "header", "footer", "section", "article", "main",
-                   "aside", "dt", "dd", "figcaption", "caption", "address", "details", "summary",
-                   "label", "legend", "option", "td", "th", "body", "html"})
-_SPACES = regex.compile(r"[ \t\r\f\v\u00a0]+")
-_BLANKS = regex.compile(r"\n\s*\n(\s*\n)*")
+from .htmlextract import main_content
+from .htmlmeta import Metadata, guess_lang, metadata
+from .htmlprune import CONSENT_WORDS, prune, text_of
+from .htmltext import element_text
+from .packs import RuleSet, normalise
+from .result import Removal
+from .segment import segment
+from .textmode import clean_document
+
+# lxml refuses a str that still carries an XML encoding declaration (the bytes were decoded).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_HEADINGS = ("h1", "h2", "h3")
+CONSENT_WALL_MAX_CHARS = 200  # at most this much article text left on a consent wall
+CONSENT_NOTICE_MAX_CHARS = 2500  # a consent notice page is short...
+CONSENT_NOTICE_SHARE = 0.6  # ...most of it (by characters) talks about cookies, consent, privacy...
+CONTROL_MAX_CHARS = 40  # ...and it has a consent button ("Accept all", "Agree and continue")
 
 
-def _tag(element) -> str:
-    tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+@dataclass
+class Page:
+    text: str  # the article, block-structured; the input of the text-mode post-clean
+    removed: list[Removal] = field(default_factory=list)
+    meta: Metadata = field(default_factory=Metadata)
+    consent_notice: bool = False  # what was extracted is a consent notice, not an article
+    whole_page: bool = False  # readability found no article: ``text`` is the whole pruned page
 
 
-def flatten(html: str) -> tuple[str, str | None]:
-    """The page's visible text, one block per line, and its <title>."""
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+def parse(html: str):
+    """The page's lxml tree (comments and processing instructions dropped), or None."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        return None
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
+        return lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return "", None
-    title_el = root.find(".//title")
-    title = _SPACES.sub(" ", title_el.text_content()).strip() if title_el is not None else None
-    parts: list[str] = []
-    skipping = 0
-    # iterwalk, not recursion: deeply nested pages must not overflow the stack.
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = _tag(element)
-        if event == "start":
-            if skipping or tag in _SKIP or not tag:
-                skipping += 1
-                continue
-            if tag in _PARAGRAPH:
-                parts.append("\n\n")
-            elif tag in _LINE:
-                parts.append("\n")
-            if element.text:
-                parts.append(element.text)
-        else:
-            if skipping:
-                skipping -= 1
-                if not skipping and element.tail:
-                    parts.append(element.tail)
-                continue
-            if tag in _PARAGRAPH:
-                parts.append("\n\n")
-            elif tag in _LINE:
-                parts.append("\n")
-            if element.tail:
-                parts.append(element.tail)
-    text = _SPACES.sub(" ", "".join(parts))
-    lines = [line.strip() for line in text.split("\n")]
-    text = _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
-    return text, title or None
+        return None
+
+
+def _drop_title(article, title: str | None) -> list[Removal]:
+    """The headline is metadata (Result.title), not article text: the first heading that repeats
+    the title goes, wherever readability placed it."""
+    if not title:
+        return []
+    wanted = normalise(title)
+    for heading in article.iter(*_HEADINGS):
+        text = text_of(heading)
+        norm = normalise(text)
+        if norm and (norm == wanted or (len(norm) >= 20 and (norm in wanted or wanted in norm))):
+            heading.drop_tree()
+            return [Removal("html.title", "metadata", text, -1, -1)]
+    return []
+
+
+def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
+    """Prune the page, extract its article and lay it out as text."""
+    root = parse(html)
+    if root is None:
+        return Page("")
+    meta = metadata(root, url)
+    removed = prune(root, rules)
+    article = main_content(root)
+    whole_page = article is None or not text_of(article)
+    if whole_page:
+        # readability found nothing (a very short page): the text-mode article span decides.
+        article = root.find("body") if root.find("body") is not None else root
+    removed += _drop_title(article, meta.title)
+    text = element_text(article)
+    if meta.lang is None and text:
+        meta.lang = guess_lang(text)
+    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page)
+
+
+def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
+    """The extracted text is a consent notice ("Before you continue…" pages whose wording no
+    rule knows): short, mostly about cookies and consent, and the page offers a consent button.
+    An article about cookie law has no such button (a banner beside it was pruned with its
+    buttons)."""
+    if not text or len(text) > CONSENT_NOTICE_MAX_CHARS:
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    about = sum(len(line) for line in lines if CONSENT_WORDS.search(line))
+    if about < CONSENT_NOTICE_SHARE * sum(len(line) for line in lines):
+        return False
+    for control in root.iter("button", "a", "input"):
+        label = control.get("value") if control.tag == "input" else text_of(control)
+        if label and len(label) <= CONTROL_MAX_CHARS and any(
+                h.rule.family == "consent" and h.rule.role != "member" for h in rules.match(label)):
+            return True
+    return False
+
+
+def is_consent_wall(page: Page, text: str, removed: list[Removal]) -> bool:
+    """A page that is only a consent notice ("Before you continue…"): what was extracted is a
+    consent notice, or next to no article text is left and more consent text than that was
+    removed (by the DOM rules or the text rules)."""
+    if page.consent_notice:
+        return True
+    if len(text) > CONSENT_WALL_MAX_CHARS:
+        return False
+    consent = sum(len(r.text) for r in removed if r.family == "consent")
+    return consent > max(len(text), 100)
+
+
+# Text-mode decisions that do not apply to text laid out from the DOM: which run of lines is the
+# article (readability chose the container), and Markdown link-only / image-only lines (there is
+# no Markdown here; a line that is a bare URL is a link the article prints). The post-clean keeps
+# every rule removal.
+_DECIDED_BY_DOM = frozenset({"structure.outside-article", "structure.link-only", "structure.image-only"})
+
+
+def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str, list[Removal]]:
+    """Run the text-mode packs over the extracted article (``clean_document``); apply its rule
+    removals but not its choice of article span, which the DOM extraction already made (unless
+    there was none: ``whole_page``)."""
+    doc = segment(text)
+    article, found = clean_document(doc, rules)
+    if whole_page:
+        return article, found
+    removals = [r for r in found if r.rule not in _DECIDED_BY_DOM]
+    if not removals:
+        return text, []
+    spans = sorted((r.start, r.end) for r in removals)
+    kept, gap, k = [], False, 0
+    for block in doc.blocks:
+        while k < len(spans) and spans[k][1] <= block.start:
+            k += 1
+        gap = gap or block.blank_before
+        if k < len(spans) and spans[k][0] <= block.start < spans[k][1]:
+            continue  # removed; a blank line before it still separates what comes next
+        if kept:
+            kept.append("\n\n" if gap else "\n")
+        kept.append(block.text)
+        gap = False
+    return "".join(kept), removals

@@ -1,0 +1,477 @@
+"""Prune a parsed page before its article is extracted: consent banners, comment sections, share,
+related and newsletter widgets, captions and bylines, hidden elements and never-rendered templates.
+
+Precision first. A generic token such as ``share`` or ``comment`` in a class name is not enough:
+the article's own wrappers carry such tokens (``entry-content has-comments``), and dropping them
+costs more than any banner. So an element goes only when
+
+* a pack's ``html`` selector matches it (platform containers: ``#onetrust-banner-sdk``), or a
+  CMP's id/class prefix or data/aria attribute does and its text is consent vocabulary (or it
+  has next to no text);
+* a whole class/id token names a comment section, share bar, related list or newsletter box
+  and the element's text confirms it (comment vocabulary or a form; short text; many links);
+* a part of a class/id token names a caption or a byline (``wp-caption-text``, ``ap-byline``),
+  or it is a <figcaption> or an author/date itemprop, and its text is short, without prose;
+* it is a dialog (``role=dialog``, ``aria-modal``) whose text is consent or newsletter vocabulary;
+* its own text matches a consent rule of the packs strongly enough, and it is the small
+  container of that text (a banner whose class names are opaque);
+* the page hides it (``hidden``, ``display:none``), as readability also drops it;
+
+and never when it holds the page's <h1>, <main> or article body, nor (except a comment thread,
+which may be longer than the article, and a consent wall, which may be the whole page) most of
+the page's text. Every pruned element is reported as a Removal with its rule id and the text it
+held (start = end = -1: that text never reaches the text that text mode sees).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import lxml.etree
+
+from .htmltext import element_text
+from .packs import RuleSet
+from .result import Removal
+from .selectors import SelectorIndex, compile_selectors
+
+# Rules implemented here, in code: (family, description). Pack rules keep their own ids.
+HTML_RULES = {
+    "html.template": ("consent", "A banner or comment form kept in <template> or <script type=text/template>"),
+    "html.hidden": ("chrome", "An element the page hides (hidden attribute, display:none, visibility:hidden)"),
+    "html.cmp-container": ("consent", "A consent platform's container, by its id/class prefix, confirmed by its text"),
+    "html.consent-dialog": ("consent", "A dialog (role=dialog, aria-modal) whose text is consent vocabulary"),
+    "html.consent-text": ("consent", "A small container whose own text is a consent banner's (opaque class names)"),
+    "html.comments-section": ("comments", "A comment section or form, by a whole id/class token, confirmed by its text"),
+    "html.share": ("chrome", "A share / social bar, by a whole id/class token, with short text"),
+    "html.related": ("chrome", "A related / recommended list, by a whole id/class token, mostly links"),
+    "html.newsletter": ("chrome", "A newsletter or subscription box, by a whole id/class token, with short text"),
+    "html.newsletter-dialog": ("chrome", "A dialog whose text asks to subscribe"),
+    "html.caption": ("chrome", "An image caption or credit (<figcaption>, a caption/credit class), short"),
+    "html.byline": ("chrome", "A byline, dateline or timestamp (author/date class or itemprop), short"),
+}
+
+# Consent vocabulary, as substrings of lower-cased text (many languages; the packs hold the exact
+# phrases, this only says "this element talks about consent").
+CONSENT_WORDS = re.compile(
+    r"cookie|consent|gdpr|privacy|datenschutz|einwillig|consentement|consentimiento|consenso|"
+    r"toestemming|rgpd|samtycke|samtykke|zgod|souhlas|cookies|隐私|隱私|同意|クッキー|쿠키|개인정보|"
+    r"個人情報|プライバシー|куки|cookie-файл|согласи|конфиденц", re.I)
+COMMENT_WORDS = re.compile(
+    r"comment|repl(?:y|ies)|respon[sd]|discuss|disqus|kommentar|comentario|commentaire|commento|"
+    r"коммент|отзыв|评论|評論|留言|回复|回覆|发表|跟帖|网友|コメント|댓글|leave a|name|e-?mail", re.I)
+NEWSLETTER_WORDS = re.compile(
+    r"newsletter|subscri|sign ?up|inbox|e-?mail|abonn|suscrib|iscriviti|rss|订阅|訂閱|メルマガ|뉴스레터",
+    re.I)
+
+# CMP id/class prefixes (see ../shared/reference/cmp-signatures.md), lower-cased.
+CMP_PREFIXES = (
+    "onetrust", "ot-sdk", "ot-pc", "ot-floating", "optanon", "cybotcookiebot", "cookiebot",
+    "usercentrics", "uc-banner", "cky-", "cookie-law-info", "cli-modal", "cli-bar", "cli_",
+    "wt-cli", "didomi", "qc-cmp", "truste", "trustarc", "sp_message", "sp_veil", "osano-cm",
+    "cc-window", "cc-banner", "cc_banner", "cc-revoke", "cmplz", "brlbs", "borlabs", "iubenda-cs",
+    "termly", "klaro", "moove_gdpr", "moove-gdpr", "cookiefirst", "axeptio", "ccc-notify",
+    "ccc-overlay", "cn-notice", "fc-consent", "fc-dialog", "cmpbox", "ncmp", "shopify-pc",
+    "hs-eu-cookie", "tarteaucitron", "ch2-", "coi-banner", "coi-consent", "cookie-notice",
+    "cookie-banner", "cookie-consent", "cookieconsent", "cookie_consent", "cookie-bar",
+    "cookiebar", "cookie-popup", "cookie-law", "cookie-message", "cookie-warning", "cookie-policy",
+    "cookie-notification", "cookienotice", "cookiewarning", "gdpr", "consent-banner",
+    "consent-modal", "consent-popup", "consent_banner", "privacy-banner", "eu-cookie",
+)
+# Attributes other than id and class that consent platforms mark their containers with.
+_CMP_DATA_PREFIXES = ("data-cookie", "data-consent", "data-cmp", "data-gdpr", "data-cky", "data-cc-")
+_CMP_LABEL_ATTRIBUTES = frozenset({"aria-label", "aria-describedby", "data-testid", "data-component",
+                                   "data-module", "data-nosnippet-cookie"})
+_CMP_LABEL = re.compile(r"cookie|consent|gdpr|privacy (?:banner|notice|settings|center|centre|manager)|cmp\b")
+
+# Whole id/class tokens (lower-cased) naming a section, and how the element's text confirms it.
+COMMENT_TOKENS = frozenset({
+    "comments", "comment-list", "commentlist", "comments-list", "comment-respond", "respond",
+    "comments-area", "comments-section", "comment-section", "commentform", "comment-form",
+    "comments-wrapper", "comments-container", "comment-wrapper", "comments-block", "comments-box",
+    "comment-box", "commentbox", "article-comments", "post-comments", "entry-comments",
+    "story-comments", "disqus_thread", "dsq-comments", "pinglun", "pinglun-box", "pinglunqu",
+    "fb-comments", "reply-form", "replyform", "comentarios", "kommentare", "commentaires",
+    "comments-form", "comment-form-wrap", "wpdiscuz", "wpd-thread", "comment_form", "comment_list",
+    "commentswrap", "comment-area", "plbox", "pl_box", "pl-box", "pinglun_box",
+})
+SHARE_TOKENS = frozenset({
+    "share", "shares", "sharing", "share-buttons", "share-bar", "share-links", "share-tools",
+    "share-icons", "share-box", "sharebox", "share-container", "share-wrapper", "social-share",
+    "social-sharing", "social-buttons", "social-icons", "social-links", "social-media",
+    "socialshare", "social-bar", "sharedaddy", "addtoany", "a2a_kit", "sharethis", "shareaholic",
+    "share-this", "sharethis-inline-share-buttons", "ssba", "jiathis", "bdsharebuttonbox",
+    "bdshare", "fenxiang",
+})
+RELATED_TOKENS = frozenset({
+    "related", "related-posts", "related-articles", "related-content", "related-stories",
+    "related-links", "relatedposts", "related_posts", "related-news", "related_articles",
+    "more-stories", "more-articles", "recommended", "recommendations", "read-next", "up-next",
+    "you-may-like", "also-read", "popular-posts", "most-popular", "mostpopular", "trending",
+    "outbrain", "taboola", "ob-widget", "xgwz", "xiangguan", "related-reading",
+})
+NEWSLETTER_TOKENS = frozenset({
+    "newsletter", "newsletter-signup", "newsletter-form", "newsletter-box", "newsletter-widget",
+    "subscribe", "subscription", "subscribe-box", "subscribe-form", "signup", "sign-up",
+    "email-signup", "optin", "opt-in", "mailchimp", "mc4wp-form", "newsletter-container",
+})
+
+# Parts of id/class tokens ("ap-byline", "articleByline__bio", "wp-caption-text") that name a
+# caption or a byline; the element's text must be short and hold no prose.
+CAPTION_PARTS = frozenset({"caption", "captions", "figcaption", "credit", "credits", "photocredit"})
+BYLINE_PARTS = frozenset({"byline", "bylines", "dateline", "timestamp", "author", "authors",
+                          "published", "publish", "pubdate", "posted", "postdate", "date", "updated",
+                          "time", "datetime", "publication"})
+_PART_HINT = re.compile("caption|credit|byline|dateline|timestamp|author|publi|posted|date|time")
+_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+BYLINE_ITEMPROPS = frozenset({"author", "datepublished", "datemodified", "datecreated"})
+CAPTION_MAX_CHARS = 400
+BYLINE_MAX_CHARS = 200
+SHARE_MAX_CHARS = 300  # a share bar is a row of network names
+NEWSLETTER_MAX_CHARS = 800
+RELATED_MIN_LINK_DENSITY = 0.3  # a related list is mostly links; a teaser with a summary less so
+RELATED_SHORT = 400
+PROSE_PARAGRAPHS, PROSE_CHARS = 3, 150  # chrome never holds three paragraphs of prose
+MOST_OF_PAGE = 0.5  # never remove an element holding this share of the page's text
+EMPTYISH = 40  # a CMP container with no more text than this is a shell (buttons, icons)
+BANNER_MAX_CHARS = 3000  # a consent banner found by its text is a small element
+CONSENT_BLOCK_MAX_CHARS = 600  # a block of banner text (longer ones are article paragraphs)
+
+_STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+_TEMPLATE_TYPES = re.compile(r"text/(?:template|html|x-template|x-handlebars|x-tmpl|ng-template)", re.I)
+_TAG_OR_SPACE = re.compile(r"<[^>]*>|\s+")
+_NEVER_RENDERED = ("script", "style", "noscript", "template", "link", "meta")
+# Elements that hold the article: a container of one of these is never pruned as chrome.
+_ARTICLE_MARK = lxml.etree.XPath(
+    "descendant-or-self::*[self::h1 or self::main or @itemprop='articleBody' or @role='main'][1]")
+# The same without <h1>: a consent wall has a heading of its own.
+_BODY_MARK = lxml.etree.XPath(
+    "descendant-or-self::*[self::main or @itemprop='articleBody' or @role='main'][1]")
+# Text that may be consent text: a cheap pre-filter before the packs look at a block.
+_CONSENT_HINT = re.compile("cookie|consent|gdpr|privacy|datenschutz|rgpd|隐私|隱私|クッキー|쿠키")
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "u", "small", "font", "label", "abbr",
+                     "cite", "code", "sup", "sub", "mark", "q", "s", "time"})
+
+
+def text_of(element) -> str:
+    """An element's text, whitespace collapsed (for reports and length checks)."""
+    return " ".join(element.text_content().split())
+
+
+@functools.lru_cache(maxsize=8)
+def _pack_index(rules: RuleSet) -> SelectorIndex:
+    """The packs' html selectors, indexed once per rule set."""
+    index = SelectorIndex()
+    for rule in rules.rules:
+        if rule.html:
+            for selector in compile_selectors(rule.html):
+                index.add(selector, rule)
+    return index
+
+
+class _Page:
+    """Facts about the page that the confirmations need, computed once."""
+
+    def __init__(self, root) -> None:
+        body = root.find("body")
+        self.root = root
+        self.text_len = len(text_of(body if body is not None else root)) or 1
+
+    def holds_most(self, element, length: int | None = None) -> bool:
+        length = len(text_of(element)) if length is None else length
+        return length > MOST_OF_PAGE * self.text_len
+
+    def holds_article(self, element, family: str = "chrome") -> bool:
+        return bool((_BODY_MARK if family == "consent" else _ARTICLE_MARK)(element))
+
+    def guarded(self, element, family: str) -> bool:
+        """Whether an element matched as ``family`` must stay: it holds the article (its <h1>,
+        <main> or article body), or, for chrome, most of the page's text or paragraphs of prose
+        (a ``[class*=paywall]`` wrapper around the article's body). A comment thread may be
+        longer than the article, and a consent wall may be all of the page."""
+        if family == "chrome" and (self.holds_most(element) or holds_prose(element)):
+            return True
+        return self.holds_article(element, family)
+
+
+def holds_prose(element) -> bool:
+    """Whether the element holds paragraphs of prose: at least PROSE_PARAGRAPHS <p> of
+    PROSE_CHARS characters or more that are not mostly links (chrome is short lines and links)."""
+    found = 0
+    for paragraph in element.iter("p"):
+        text = text_of(paragraph)
+        if len(text) >= PROSE_CHARS and _link_density(paragraph, len(text)) < 0.5:
+            found += 1
+            if found >= PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
+def _link_density(element, length: int) -> float:
+    links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return links / max(length, 1)
+
+
+_TOKEN_FAMILIES = {**{t: "html.newsletter" for t in NEWSLETTER_TOKENS},
+                   **{t: "html.related" for t in RELATED_TOKENS},
+                   **{t: "html.share" for t in SHARE_TOKENS},
+                   **{t: "html.comments-section" for t in COMMENT_TOKENS}}
+_CMP_TOKEN = re.compile("(?:^|\\s)(?:" + "|".join(re.escape(p) for p in CMP_PREFIXES) + ")")
+
+
+def _dialog(element, page: _Page) -> str | None:
+    """A dialog whose text is consent or newsletter vocabulary."""
+    text = text_of(element)
+    # A dialog can also hold an article (a lightbox, an article opened over a list): one that
+    # has paragraphs of other prose is not a consent dialog.
+    if CONSENT_WORDS.search(text) and not page.holds_article(element, "consent") \
+            and not _holds_other_prose(element):
+        return "html.consent-dialog"
+    if NEWSLETTER_WORDS.search(text) and len(text) <= NEWSLETTER_MAX_CHARS \
+            and not page.holds_article(element):
+        return "html.newsletter-dialog"
+    return None
+
+
+def _caption_or_byline(element, raw_names: str, names: str, page: _Page) -> str | None:
+    if not _PART_HINT.search(names):
+        return None
+    parts = {p.lower() for p in _PART.findall(raw_names)}
+    if parts & CAPTION_PARTS:
+        rule_id, limit = "html.caption", CAPTION_MAX_CHARS
+    elif parts & BYLINE_PARTS:
+        rule_id, limit = "html.byline", BYLINE_MAX_CHARS
+    else:
+        return None
+    text = text_of(element)
+    if len(text) > limit or page.holds_article(element) or holds_prose(element):
+        return None
+    return rule_id
+
+
+def _cmp_attributes(element) -> bool:
+    """A consent platform's marks outside id and class: ``data-cookie-banner``, ``data-cmp-*``,
+    ``aria-label="Cookie banner"``, ``aria-describedby="cookieconsent:desc"``."""
+    for name in element.keys():
+        if name.startswith(_CMP_DATA_PREFIXES):
+            return True
+        if name in _CMP_LABEL_ATTRIBUTES and _CMP_LABEL.search(element.get(name).lower()):
+            return True
+    return False
+
+
+def _cmp_container(element, page: _Page) -> str | None:
+    """html.cmp-container if the element's text confirms it: consent vocabulary, or next to no
+    text (a shell of buttons and icons). The prefixes include generic names (cookie-policy,
+    gdpr), so it is never the page's main text."""
+    text = text_of(element)
+    if (len(text) <= EMPTYISH or CONSENT_WORDS.search(text)) \
+            and not page.holds_article(element, "consent") and not page.holds_most(element, len(text)):
+        return "html.cmp-container"
+    return None
+
+
+def _by_tokens(element, raw_names: str, page: _Page) -> str | None:
+    """The HTML_RULES id that an element's id/class tokens (space-separated in ``raw_names``)
+    and its text call for, or None."""
+    names = raw_names.lower()
+    if _CMP_TOKEN.search(names) and _cmp_container(element, page):
+        return "html.cmp-container"
+    rule_id = next((_TOKEN_FAMILIES[t] for t in names.split() if t in _TOKEN_FAMILIES), None)
+    if rule_id is None:
+        return _caption_or_byline(element, raw_names, names, page)
+    if page.holds_article(element):
+        return None
+    text = text_of(element)
+    if rule_id == "html.comments-section":
+        if len(text) <= EMPTYISH or COMMENT_WORDS.search(text) \
+                or element.find(".//textarea") is not None or element.find(".//form") is not None:
+            return rule_id
+    elif rule_id == "html.share":
+        if len(text) <= SHARE_MAX_CHARS:
+            return rule_id
+    elif rule_id == "html.related":
+        if not page.holds_most(element, len(text)) and (
+                len(text) <= RELATED_SHORT or _link_density(element, len(text)) >= RELATED_MIN_LINK_DENSITY):
+            return rule_id
+    elif len(text) <= NEWSLETTER_MAX_CHARS:  # newsletter
+        return rule_id
+    return None
+
+
+def _hidden(element) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and ("none" in style or "hidden" in style) and _STYLE_HIDDEN.search(style) is not None
+
+
+def _template_removals(root, removals: list[Removal]) -> None:
+    """Report banners and forms kept in templates; then drop everything never rendered."""
+    for element in root.iter("template", "script"):
+        if element.tag == "script" and not _TEMPLATE_TYPES.match(element.get("type") or ""):
+            continue
+        markup = lxml.etree.tostring(element, encoding="unicode", method="html") \
+            if element.tag == "template" else (element.text or "")
+        text = _TAG_OR_SPACE.sub(" ", markup).strip()
+        if CONSENT_WORDS.search(text):
+            removals.append(Removal("html.template", "consent", text, -1, -1))
+        elif COMMENT_WORDS.search(text) and ("textarea" in markup or "<form" in markup):
+            removals.append(Removal("html.template", "comments", text, -1, -1))
+    lxml.etree.strip_elements(root, *_NEVER_RENDERED, with_tail=False)
+
+
+@functools.lru_cache(maxsize=8)
+def _families(rules: RuleSet) -> frozenset[str]:
+    """The families a rule set has rules of: ``--disable comments`` turns off the html.* rules
+    of that family too (html.hidden and html.template, which follow what a browser shows, stay)."""
+    return frozenset(rule.family for rule in rules.rules)
+
+
+def _element_rule(element, tag: str, page: _Page, index: SelectorIndex,
+                  families: frozenset[str]) -> tuple[str, str] | None:
+    """(rule id, family) of the rule that removes this element, or None. Pack selectors first,
+    then the html.* rules; each checks the element's text before it fires."""
+    classes, ident = element.get("class"), element.get("id")
+    for rule in index.matches(element, tag, ident, classes):
+        if not page.guarded(element, rule.family):
+            return rule.id, rule.family
+    rule_id = None
+    if classes or ident:
+        rule_id = _by_tokens(element, f"{classes or ''} {ident or ''}", page)
+    if rule_id is None and (element.get("role") in ("dialog", "alertdialog")
+                            or element.get("aria-modal") == "true"):
+        rule_id = _dialog(element, page)
+    if rule_id is None and _cmp_attributes(element):
+        rule_id = _cmp_container(element, page)
+    if rule_id is None and (tag == "figcaption" or (element.get("itemprop") or "").lower() in BYLINE_ITEMPROPS):
+        caption = tag == "figcaption"
+        if len(text_of(element)) <= (CAPTION_MAX_CHARS if caption else BYLINE_MAX_CHARS) \
+                and not holds_prose(element):
+            rule_id = "html.caption" if caption else "html.byline"
+    if rule_id is not None and HTML_RULES[rule_id][0] in families:
+        return rule_id, HTML_RULES[rule_id][0]
+    if _hidden(element) and not page.holds_most(element):
+        return "html.hidden", HTML_RULES["html.hidden"][0]
+    return None
+
+
+def prune(root, rules: RuleSet) -> list[Removal]:
+    """Remove consent, comment and chrome elements from the parsed page ``root`` (in place);
+    return a Removal for each (in document order)."""
+    removals: list[Removal] = []
+    _template_removals(root, removals)
+    page = _Page(root)
+    index, families = _pack_index(rules), _families(rules)
+    hits: list[tuple[object, str, str]] = []
+    consent_blocks: list = []  # elements whose own text may be consent text
+    walker = lxml.etree.iterwalk(root, events=("start",))
+    for _, element in walker:
+        tag = element.tag
+        if tag.__class__ is not str or tag == "html" or tag == "body":
+            continue
+        if tag == "head":
+            walker.skip_subtree()
+            continue
+        found = _element_rule(element, tag, page, index, families)
+        if found is not None:
+            hits.append((element, *found))
+            walker.skip_subtree()
+            continue
+        text, tail = element.text, element.tail
+        if text and _CONSENT_HINT.search(text.lower()):
+            consent_blocks.append(element)
+        if tail and _CONSENT_HINT.search(tail.lower()):
+            consent_blocks.append(element.getparent())
+    for element, rule_id, family in hits:
+        text = element_text(element, controls=True)
+        if text:
+            removals.append(Removal(rule_id, family, text, -1, -1))
+        element.drop_tree()
+    if "consent" in families:
+        removals.extend(_consent_by_text(consent_blocks, rules, page))
+    return removals
+
+
+def _block_of(element):
+    """The element itself, or its nearest ancestor that is not inline."""
+    while element is not None and element.tag in _INLINE:
+        element = element.getparent()
+    return element
+
+
+def _attached(element, root) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return True
+    return element is root
+
+
+def _consent_hits(rules: RuleSet, text: str):
+    return [h for h in rules.match(text) if h.rule.family == "consent"]
+
+
+def _consent_by_text(elements, rules: RuleSet, page: _Page) -> list[Removal]:
+    """Banners whose class names say nothing: a block whose text a consent rule matches, grown to
+    the small container around it (``elements``: those whose own text the pre-filter found). A
+    lone ``member`` match (a sentence an article about cookies could hold) needs a second
+    consent block in the same container."""
+    removals: list[Removal] = []
+    seen: set = set()
+    root = page.root
+    for element in elements:
+        block = _block_of(element)
+        if block is None or block in seen or block.tag in ("html", "body") or not _attached(block, root):
+            continue
+        seen.add(block)
+        text = text_of(block)
+        if not text or len(text) > CONSENT_BLOCK_MAX_CHARS:
+            continue
+        hits = _consent_hits(rules, text)
+        if not hits:
+            continue
+        container = _banner_container(block, len(text))
+        if page.holds_article(container, "consent"):
+            continue
+        strong = any(h.rule.role != "member" for h in hits)
+        if not strong and not _second_consent_block(container, block, rules):
+            continue
+        removals.append(Removal("html.consent-text", "consent", element_text(container, controls=True), -1, -1))
+        container.drop_tree()
+    return removals
+
+
+def _banner_container(block, length: int):
+    """The largest ancestor of a consent block that is still the banner: not much more text
+    than the block, no heading of the page and no paragraph of other prose."""
+    container = block
+    for ancestor in block.iterancestors():
+        if ancestor.tag in ("html", "body"):
+            break
+        size = len(text_of(ancestor))
+        if size > max(4 * length, length + 400) or size > BANNER_MAX_CHARS or _holds_other_prose(ancestor):
+            break
+        container = ancestor
+    return container
+
+
+def _holds_other_prose(element) -> bool:
+    """An <h1>, or a paragraph of prose that does not talk about consent: article, not banner."""
+    for child in element.iter("p", "h1"):
+        if child.tag == "h1":
+            return True
+        text = text_of(child)
+        if len(text) >= PROSE_CHARS and not CONSENT_WORDS.search(text):
+            return True
+    return False
+
+
+def _second_consent_block(container, block, rules: RuleSet) -> bool:
+    """Whether another block of the container (a button, a paragraph) is consent text too."""
+    inside = set(block.iter())
+    for element in container.iter():
+        if element in inside or not isinstance(element.tag, str):
+            continue
+        own = (element.text or "").strip()
+        if own and len(own) <= 400 and _consent_hits(rules, own):
+            return True
+    return False
