@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 
 MODES = ("auto", "text", "html")
 _HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
+# A page saved inside a wrapper element (<text id=…><html>…) still declares itself early on.
+_HTML_EARLY = regex.compile(r"<(?:!doctype\s+html|html|body)\b[^>]*>", regex.I)
 _HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|table|tr|td|li|ul|ol|br|img|meta|link|script|section|article|nav|header|footer)\b[^>]*>", regex.I)
 
 
@@ -28,7 +30,7 @@ def sniff_mode(text: str) -> str:
     """"html" for a page's markup, else "text" (plain text and Markdown, even with a few inline
     tags)."""
     head = text[:20000]
-    if _HTML_START.match(head):
+    if _HTML_START.match(head) or (head.lstrip().startswith("<") and _HTML_EARLY.search(head, 0, 2048)):
         return "html"
     tags = len(_HTML_TAG.findall(head))
     return "html" if tags >= 20 and tags * 40 > len(head.strip()) else "text"

@@ -35,6 +35,8 @@ def test_unknown_mode_is_refused():
     [
         ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
         ("  <html lang='en'><p>Hi</p></html>", "html"),
+        ("<text id='page-7'>\n<html><head><title>T</title></head><body><p>Hi</p></body></html>", "html"),
+        ("A note about markup: the page began with <html> and nothing else.", "text"),
         ("# A Markdown title\n\nSome text with an inline <br> tag and <b>bold</b>.", "text"),
         ("Plain text, mentioning <div> in passing.", "text"),
     ],
