@@ -52,16 +52,19 @@ def _rule_options(command):
                           "(chrome.share.*); repeatable."),
         click.option("--enable", multiple=True, metavar="ID",
                      help="Turn back on what a broader --disable (or the settings file) turned off."),
+        click.option("--adblock-list", "adblock", multiple=True, metavar="FILE",
+                     help="Also hide the elements that FILE's element-hiding filters name "
+                          "(EasyList syntax; HTML input; repeatable)."),
     )):
         command = option(command)
     return command
 
 
-def _settings(mode, rule_paths, enable, disable) -> tuple[str, RuleChoice]:
+def _settings(mode, rule_paths, enable, disable, adblock=()) -> tuple[str, RuleChoice]:
     """The run's mode and rules: command-line flags over .cleaner.toml / [tool.cleaner]."""
     try:
         config = load_config()
-        choice = rule_choice(config, rule_paths, enable, disable)
+        choice = rule_choice(config, rule_paths, enable, disable, adblock)
         choice.ruleset()  # a broken pack is reported now, once, as one line
     except PackError as exc:
         raise click.ClickException(str(exc)) from None
@@ -86,9 +89,9 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
 @_rule_options
-def clean_command(file, as_json, output_format, explain, mode, url, rule_paths, enable, disable):
+def clean_command(file, as_json, output_format, explain, mode, url, rule_paths, enable, disable, adblock):
     """Print the article of FILE (or stdin) on stdout."""
-    mode, choice = _settings(mode, rule_paths, enable, disable)
+    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
     as_json = as_json or (output_format or load_config().format) == "json"
     data = _read_input(file)
     try:
@@ -113,12 +116,12 @@ def clean_command(file, as_json, output_format, explain, mode, url, rule_paths, 
 @click.option("--color/--no-color", default=None, help="Colour removed lines (default: on a terminal).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @_rule_options
-def explain_command(file, output_format, color, mode, rule_paths, enable, disable):
+def explain_command(file, output_format, color, mode, rule_paths, enable, disable, adblock):
     """Print FILE with every removed line marked and named by its rule.
 
     Kept lines start with "+", removed ones with "-" and end with [rule id]. For HTML input,
     the elements pruned from the page are listed first, then the lines of the extracted text."""
-    mode, choice = _settings(mode, rule_paths, enable, disable)
+    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
     name = "<stdin>" if file == "-" else file
     try:
         explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset())
@@ -140,9 +143,9 @@ def rules_group():
 @click.option("--family", default=None, help="Only this family (consent, comments, chrome, navigation).")
 @click.option("--lang", default=None, help="Only packs for this language (e.g. zh); '*' packs always show.")
 @_rule_options
-def rules_list(family, lang, rule_paths, enable, disable):
+def rules_list(family, lang, rule_paths, enable, disable, adblock):
     """One rule per line: id, family, languages, description (tab-separated)."""
-    _, choice = _settings(None, rule_paths, enable, disable)
+    _, choice = _settings(None, rule_paths, enable, disable, adblock)
     for rule in choice.ruleset().rules:
         if family and rule.family != family:
             continue
@@ -154,9 +157,9 @@ def rules_list(family, lang, rule_paths, enable, disable):
 @rules_group.command("show")
 @click.argument("rule_id")
 @_rule_options
-def rules_show(rule_id, rule_paths, enable, disable):
+def rules_show(rule_id, rule_paths, enable, disable, adblock):
     """Everything about one rule: description, phrases, patterns, examples."""
-    _, choice = _settings(None, rule_paths, enable, disable)
+    _, choice = _settings(None, rule_paths, enable, disable, adblock)
     try:
         rule = choice.ruleset().get(rule_id)
     except KeyError:
@@ -206,11 +209,11 @@ def _jobs_option(command):
 @_jobs_option
 @_rule_options
 def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, files_from, null, jobs,
-                rule_paths, enable, disable):
+                rule_paths, enable, disable, adblock):
     """Rewrite each FILE (and each file under DIR) with its cleaned text.
 
     Exit status: 0 nothing to do, 1 files changed (or would, with --check/--diff), 2 errors."""
-    mode, choice = _settings(mode, rule_paths, enable, disable)
+    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
     if to is not None and output_dir is None:
         raise click.UsageError("--to needs -o DIR")
     paths = list(paths)
@@ -237,11 +240,11 @@ def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, file
               help="What becomes of a malformed line (it is reported on stderr either way).")
 @_jobs_option
 @_rule_options
-def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable, disable):
+def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable, disable, adblock):
     """Clean one field of every JSON Lines record of FILE (or stdin), on stdout.
 
     Every other field passes through unchanged. Exit status 2 if any line was malformed."""
-    mode, choice = _settings(mode, rule_paths, enable, disable)
+    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
     opts = batch.JsonlOptions(field=field, mode=mode, explain=explain, on_error=on_error, rules=choice)
     with _open_binary(file) as instream:
         try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .packs import PackError, RuleChoice, tomllib
 
-KEYS = {"rules", "enable", "disable", "mode", "format"}
+KEYS = {"rules", "enable", "disable", "mode", "format", "adblock"}
 MODES = ("auto", "text", "html")
 FORMATS = ("text", "json")
 
@@ -20,6 +20,7 @@ FORMATS = ("text", "json")
 @dataclass(frozen=True)
 class Config:
     rules: tuple[str, ...] = ()  # user pack files or folders, absolute
+    adblock: tuple[str, ...] = ()  # element-hiding filter lists, absolute
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     mode: str | None = None
@@ -71,16 +72,18 @@ def load_config(start: Path | None = None) -> Config:
             raise PackError(f"{path}: '{key}' must be one of {', '.join(allowed)}")
     # Pack paths are relative to the config file, not to wherever cleaner runs.
     rules = tuple(str((path.parent / p).resolve()) for p in strings("rules"))
-    return Config(rules=rules, enable=strings("enable"), disable=strings("disable"),
+    adblock = tuple(str((path.parent / p).resolve()) for p in strings("adblock"))
+    return Config(rules=rules, adblock=adblock, enable=strings("enable"), disable=strings("disable"),
                   mode=table.get("mode"), format=table.get("format"), source=str(path))
 
 
 def rule_choice(config: Config, rules: tuple[str, ...] = (), enable: tuple[str, ...] = (),
-                disable: tuple[str, ...] = ()) -> RuleChoice:
+                disable: tuple[str, ...] = (), adblock: tuple[str, ...] = ()) -> RuleChoice:
     """The rules for a run: the settings file's, with the command line's added (an ``enable``
     wins over a ``disable``, wherever each was given)."""
     return RuleChoice(
         paths=config.rules + tuple(str(Path(p).resolve()) for p in rules),
         enable=config.enable + tuple(enable),
         disable=config.disable + tuple(disable),
+        adblock=config.adblock + tuple(str(Path(p).resolve()) for p in adblock),
     )

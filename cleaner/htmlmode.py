@@ -76,7 +76,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
     if root is None:
         return Page("")
     meta = metadata(root, url)
-    removed = prune(root, rules)
+    removed = prune(root, rules, meta.url)
     article = main_content(root)
     whole_page = article is None or not text_of(article)
     if whole_page:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -355,13 +356,15 @@ def _element_rule(element, tag: str, page: _Page, index: SelectorIndex,
     return None
 
 
-def prune(root, rules: RuleSet) -> list[Removal]:
+def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
     """Remove consent, comment and chrome elements from the parsed page ``root`` (in place);
-    return a Removal for each (in document order)."""
+    return a Removal for each (in document order). ``url`` picks the site-specific filters of
+    the user's adblock lists, if any."""
     removals: list[Removal] = []
     _template_removals(root, removals)
     page = _Page(root)
     index, families = _pack_index(rules), _families(rules)
+    cosmetic = _cosmetic_index(rules, url)
     hits: list[tuple[object, str, str]] = []
     consent_blocks: list = []  # elements whose own text may be consent text
     walker = lxml.etree.iterwalk(root, events=("start",))
@@ -373,6 +376,8 @@ def prune(root, rules: RuleSet) -> list[Removal]:
             walker.skip_subtree()
             continue
         found = _element_rule(element, tag, page, index, families)
+        if found is None and cosmetic is not None:
+            found = _cosmetic_rule(element, tag, page, cosmetic)
         if found is not None:
             hits.append((element, *found))
             walker.skip_subtree()
@@ -390,6 +395,22 @@ def prune(root, rules: RuleSet) -> list[Removal]:
     if "consent" in families:
         removals.extend(_consent_by_text(consent_blocks, rules, page))
     return removals
+
+
+def _cosmetic_index(rules: RuleSet, url: str | None):
+    """The user's element-hiding filters that apply to this page's site, indexed."""
+    if rules.cosmetic is None:
+        return None
+    host = urlsplit(url).hostname if url else None
+    return rules.cosmetic.index_for(host or "")
+
+
+def _cosmetic_rule(element, tag: str, page: _Page, index) -> tuple[str, str] | None:
+    """A filter of the user's lists hides this element, unless it holds the article itself."""
+    for rule in index.matches(element, tag, element.get("id"), element.get("class")):
+        if not page.holds_article(element):
+            return rule.id, rule.family
+    return None
 
 
 def _block_of(element):

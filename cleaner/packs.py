@@ -162,8 +162,9 @@ class RuleSet:
     - patterns that need a digit run only on blocks that have one.
     Only the few patterns whose literal was found are then run."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], cosmetic=None):
         self.rules = rules
+        self.cosmetic = cosmetic  # adblock element-hiding filters for HTML mode, or None
         self._line_phrases: dict[str, list[int]] = {}
         self._contains_phrases: dict[str, list[int]] = {}
         self._trie: dict = {}
@@ -610,20 +611,24 @@ class RuleChoice:
     paths: tuple[str, ...] = ()
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    adblock: tuple[str, ...] = ()  # element-hiding filter lists (EasyList syntax), HTML mode
 
     def ruleset(self) -> RuleSet:
-        return configured_rules(self.paths, self.enable, self.disable)
+        return configured_rules(self.paths, self.enable, self.disable, self.adblock)
 
 
 @functools.lru_cache(maxsize=16)
 def configured_rules(paths: tuple[str, ...] = (), enable: tuple[str, ...] = (),
-                     disable: tuple[str, ...] = ()) -> RuleSet:
-    """The built-in packs plus user packs at ``paths``, with rules disabled and enabled;
-    compiled once per process for each configuration."""
-    if not paths and not enable and not disable:
+                     disable: tuple[str, ...] = (), adblock: tuple[str, ...] = ()) -> RuleSet:
+    """The built-in packs plus user packs at ``paths``, with rules disabled and enabled, and
+    adblock element-hiding lists; compiled once per process for each configuration."""
+    if not paths and not enable and not disable and not adblock:
         return default_rules()
+    from .adblock import load_filter_lists  # only runs that name a list need it
+
     loaded = load_rules((builtin_rules_dir(), *map(Path, paths)), builtin_trusted=True).rules
-    return RuleSet(select_rules(loaded, enable=enable, disable=disable))
+    return RuleSet(select_rules(loaded, enable=enable, disable=disable),
+                   cosmetic=load_filter_lists(adblock))
 
 
 def example_failures(ruleset: RuleSet, rule: Rule) -> list[str]:
