@@ -19,6 +19,7 @@ id = "title"
 description = "The Acme consent dialog's title opens a consent region"
 phrases = ["Acme Privacy Choices"]
 role = "opens_region"
+html = "#acme-consent"
 match = ["Acme Privacy Choices"]
 no_match = ["Acme privacy choices were criticised by the regulator in a report on Monday."]
 
@@ -124,3 +125,20 @@ def test_unknown_setting_is_refused(tmp_path):
     (tmp_path / ".cleaner.toml").write_text('disabel = ["consent"]\n', encoding="utf-8")
     with pytest.raises(PackError, match="unknown cleaner setting"):
         load_config(tmp_path)
+
+
+def test_a_user_pack_removes_a_new_cmp_in_html_mode(tmp_path):
+    pack = tmp_path / "acme.toml"
+    pack.write_text(NEW_CMP_PACK, encoding="utf-8")
+    body = ARTICLE.split("\n\n", 2)[2].strip().split("\n\n")
+    page = (
+        "<!DOCTYPE html><html><head><title>Bridge</title></head><body><article>"
+        f"<p>{body[0]}</p>"
+        '<div id="acme-consent"><p>Acme Privacy Choices</p>'
+        f"<p>{NOTICE} Choose what you allow below, at any time.</p></div>"
+        f"<p>{body[1]}</p></article></body></html>"
+    )
+    assert NOTICE in clean(page, mode="html").text
+    result = clean(page, mode="html", rules=configured_rules(paths=(str(pack),)))
+    assert NOTICE not in result.text and body[0] in result.text and body[1] in result.text
+    assert "consent.acme-consent.title" in {r.rule for r in result.removed}
