@@ -120,34 +120,8 @@ def is_consent_wall(page: Page, text: str, removed: list[Removal]) -> bool:
     return consent > max(len(text), 100)
 
 
-# Text-mode decisions that do not apply to text laid out from the DOM: which run of lines is the
-# article (readability chose the container), and Markdown link-only / image-only lines (there is
-# no Markdown here; a line that is a bare URL is a link the article prints). The post-clean keeps
-# every rule removal.
-_DECIDED_BY_DOM = frozenset({"structure.outside-article", "structure.link-only", "structure.image-only"})
-
-
 def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str, list[Removal]]:
-    """Run the text-mode packs over the extracted article (``clean_document``); apply its rule
-    removals but not its choice of article span, which the DOM extraction already made (unless
-    there was none: ``whole_page``)."""
-    doc = segment(text)
-    article, found = clean_document(doc, rules)
-    if whole_page:
-        return article, found
-    removals = [r for r in found if r.rule not in _DECIDED_BY_DOM]
-    if not removals:
-        return text, []
-    spans = sorted((r.start, r.end) for r in removals)
-    kept, gap, k = [], False, 0
-    for block in doc.blocks:
-        while k < len(spans) and spans[k][1] <= block.start:
-            k += 1
-        gap = gap or block.blank_before
-        if k < len(spans) and spans[k][0] <= block.start < spans[k][1]:
-            continue  # removed; a blank line before it still separates what comes next
-        if kept:
-            kept.append("\n\n" if gap else "\n")
-        kept.append(block.text)
-        gap = False
-    return "".join(kept), removals
+    """Run the text-mode packs over the extracted article. Readability already chose the
+    article, so only the rules' removals apply, unless it found none (``whole_page``): then the
+    text-mode article span decides too."""
+    return clean_document(segment(text), rules, rules_only=not whole_page)

@@ -275,27 +275,34 @@ def _article_span(lines: list[_Line]) -> tuple[int, int]:
     return best_span
 
 
-def _removal_for(line: _Line, in_article: bool) -> tuple[str, str] | None:
+def _removal_for(line: _Line, in_article: bool, structure: bool) -> tuple[str, str] | None:
     if line.rule is not None:
         return line.rule.rule.id, line.rule.rule.family
     kind = line.block.kind
     if kind == META:
         return ("structure.scraper-header", "metadata")
-    if kind == LINK_ONLY:
+    if structure and kind == LINK_ONLY:
         return ("structure.link-only", "navigation")
-    if kind == IMAGE_ONLY:
+    if structure and kind == IMAGE_ONLY:
         return ("structure.image-only", "chrome")
     if not in_article:
         return ("structure.outside-article", "navigation")
     return None
 
 
-def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
-    """The article text of a segmented document, and every removal with its rule."""
+def clean_document(doc: Document, rules: RuleSet, *, rules_only: bool = False) -> tuple[str, list[Removal]]:
+    """The article text of a segmented document, and every removal with its rule.
+
+    ``rules_only``: apply the rule packs and regions but keep every other line. For text laid
+    out from a page's DOM, where the extraction already chose the article and there is no
+    Markdown (a line that is a bare URL is a link the article prints)."""
     lines = _analyse(doc, rules)
     _grow_regions(lines)
     _decide_rule_hits(lines)
-    first, last = _article_span(lines)
+    if rules_only:
+        first, last = 0, len(lines) - 1
+    else:
+        first, last = _article_span(lines)
     # A Markdown heading right above the article is its title or first section heading.
     while first > 0 and first <= last and lines[first - 1].block.kind == HEADING \
             and lines[first - 1].rule is None:
@@ -304,7 +311,7 @@ def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
     kept: list[Block] = []
     runs: list[list] = []  # [rule, family, start, end, last block index]
     for i, line in enumerate(lines):
-        reason = _removal_for(line, first <= i <= last)
+        reason = _removal_for(line, first <= i <= last, not rules_only)
         if reason is None:
             kept.append(line.block)
         # Neighbouring blocks removed for the same reason are one removal.
