@@ -10,13 +10,14 @@ from __future__ import annotations
 import regex
 
 from .decode import DecodeError, decode
+from .limits import DEFAULT_MAX_BYTES, CleanTimeout, InputError, InputTooLarge, check_size, deadline
 from . import htmlmode
 from .packs import PackError, RuleSet, default_rules
 from .result import Removal, Result
 from .segment import segment
 from .textmode import clean_document
 
-__all__ = ["clean", "MODES", "Result", "Removal", "DecodeError", "PackError", "sniff_mode"]
+__all__ = ["clean", "MODES", "InputError", "InputTooLarge", "CleanTimeout", "Result", "Removal", "DecodeError", "PackError", "sniff_mode"]
 __version__ = "0.1.0"
 
 MODES = ("auto", "text", "html")
@@ -37,21 +38,28 @@ def sniff_mode(text: str) -> str:
 
 
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
-          rules: RuleSet | None = None) -> Result:
+          rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+          timeout: float | None = None) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
-    ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs."""
+    ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs.
+    An input over ``max_bytes`` (bytes, or characters for a str; also after gunzipping) raises
+    InputTooLarge, and one that takes longer than ``timeout`` seconds raises CleanTimeout:
+    refused whole, never truncated. Both are InputErrors, as are DecodeErrors."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    text = decode(source) if isinstance(source, (bytes, bytearray)) else source
-    if mode == "auto":
-        mode = sniff_mode(text)
-    rules = rules or default_rules()
-    if mode == "html":
-        return _clean_html(text, url, rules)
-    doc = segment(text)
-    article, removed = clean_document(doc, rules)
-    return Result(text=article, mode=mode, removed=removed, title=doc.title, url=url or doc.url)
+    check_size(len(source), max_bytes)
+    with deadline(timeout):
+        text = decode(source) if isinstance(source, (bytes, bytearray)) else source
+        check_size(len(text), max_bytes)  # a gzipped input, now expanded
+        if mode == "auto":
+            mode = sniff_mode(text)
+        rules = rules or default_rules()
+        if mode == "html":
+            return _clean_html(text, url, rules)
+        doc = segment(text)
+        article, removed = clean_document(doc, rules)
+        return Result(text=article, mode=mode, removed=removed, title=doc.title, url=url or doc.url)
 
 
 def _clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
@@ -62,5 +70,5 @@ def _clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
     meta = page.meta
     wall = htmlmode.is_consent_wall(page, article, removed)
     return Result(text="" if wall else article, mode="html", removed=removed, title=meta.title,
-                  url=meta.url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
-                  date=meta.date, consent_wall=wall)
+                  url=meta.url or url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
+                  date=meta.date, consent_wall=wall, warnings=list(page.warnings))

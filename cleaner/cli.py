@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import MODES, batch, clean, render
 from .config import load_config, rule_choice
-from .decode import DecodeError
+from .limits import DEFAULT_MAX_BYTES, InputError
 from .packs import PackError, RuleChoice, example_failures, load_rules
 
 
@@ -88,15 +88,21 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.option("--explain", is_flag=True, help="Print every removal (rule, family, text) to stderr.")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_BYTES / 2**20,
+              show_default=True, help="Refuse inputs larger than this many MiB.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Give up on an input that takes longer than this.")
 @_rule_options
-def clean_command(file, as_json, output_format, explain, mode, url, rule_paths, enable, disable, adblock):
+def clean_command(file, as_json, output_format, explain, mode, url, max_mb, timeout,
+                  rule_paths, enable, disable, adblock):
     """Print the article of FILE (or stdin) on stdout."""
     mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
     as_json = as_json or (output_format or load_config().format) == "json"
     data = _read_input(file)
     try:
-        result = clean(data, url=url, mode=mode, rules=choice.ruleset())
-    except (DecodeError, PackError) as exc:
+        result = clean(data, url=url, mode=mode, rules=choice.ruleset(),
+                       max_bytes=int(max_mb * 2**20), timeout=timeout)
+    except (InputError, PackError) as exc:
         name = "<stdin>" if file == "-" else file
         raise click.ClickException(f"{name}: {exc}") from None
     if explain:
@@ -125,7 +131,7 @@ def explain_command(file, output_format, color, mode, rule_paths, enable, disabl
     name = "<stdin>" if file == "-" else file
     try:
         explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset())
-    except (DecodeError, PackError) as exc:
+    except (InputError, PackError) as exc:
         raise click.ClickException(f"{name}: {exc}") from None
     if output_format == "json":
         click.echo(json.dumps(render.explained_json(explained), ensure_ascii=False, indent=2))

@@ -23,6 +23,8 @@ import re
 import zlib
 from dataclasses import dataclass
 
+from .limits import InputError
+
 MAX_DECOMPRESSED = 256 * 1024 * 1024  # a gzip bomb is refused, not truncated
 DECLARATION_WINDOW = 16384  # declarations are looked for in the first bytes, as browsers do (1024+)
 MIN_EVIDENCE = 16  # non-ASCII bytes a detector needs in plain text before its guess is trusted
@@ -58,7 +60,7 @@ _LABELS = {
 _IGNORED_LABELS = ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "utf-7")
 
 
-class DecodeError(ValueError):
+class DecodeError(InputError):
     """The input is not text we can read; the message is one line."""
 
 

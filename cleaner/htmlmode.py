@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
 import lxml.etree
 import lxml.html
@@ -20,6 +21,7 @@ from .htmlextract import main_content
 from .htmlmeta import Metadata, guess_lang, metadata
 from .htmlprune import CONSENT_WORDS, prune, text_of
 from .htmltext import element_text
+from .limits import check as check_deadline
 from .packs import RuleSet, normalise
 from .result import Removal
 from .segment import segment
@@ -41,6 +43,12 @@ class Page:
     meta: Metadata = field(default_factory=Metadata)
     consent_notice: bool = False  # what was extracted is a consent notice, not an article
     whole_page: bool = False  # readability found no article: ``text`` is the whole pruned page
+    warnings: list[str] = field(default_factory=list)
+
+
+class TooDeep(Exception):
+    """libxml2 stops at a nesting depth it will not exceed (2048 with huge_tree) and drops the
+    rest of the page; the caller falls back to the page's tag-stripped text."""
 
 
 def parse(html: str):
@@ -50,9 +58,27 @@ def parse(html: str):
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise TooDeep()
+    return root
+
+
+_UNRENDERED = re.compile(r"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|blockquote|pre|table|ul|ol)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def stripped_text(html: str) -> str:
+    """The page's text without a parser: unrendered elements dropped, block tags as line
+    breaks, other tags removed, entities decoded. The fallback for pages no parser keeps whole."""
+    text = _BLOCK_TAG.sub("\n\n", _UNRENDERED.sub(" ", html))
+    text = unescape(_ANY_TAG.sub("", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _drop_title(article, title: str | None) -> list[Removal]:
@@ -72,12 +98,21 @@ def _drop_title(article, title: str | None) -> list[Removal]:
 
 def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
     """Prune the page, extract its article and lay it out as text."""
-    root = parse(html)
+    try:
+        root = parse(html)
+    except TooDeep:
+        # Never lose the article silently: clean the page's plain text instead, and say so.
+        return Page(stripped_text(html), whole_page=True, warnings=[
+            "the page nests elements deeper than the HTML parser allows (2048 levels): "
+            "cleaned from its tag-stripped text"])
     if root is None:
         return Page("")
     meta = metadata(root, url)
+    check_deadline()
     removed = prune(root, rules, meta.url)
+    check_deadline()
     article = main_content(root)
+    check_deadline()
     whole_page = article is None or not text_of(article)
     if whole_page:
         # readability found nothing (a very short page): the text-mode article span decides.

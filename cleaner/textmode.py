@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .limits import check as check_deadline
 from .packs import Hit, RuleSet
 from .result import Removal
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, strip_markdown
@@ -99,6 +100,8 @@ def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ..
 def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
     lines = []
     for block in doc.blocks:
+        if block.index % 1024 == 0:
+            check_deadline()
         if block.kind in (CODE, META):
             lines.append(_Line(block, [], 0.0, False))
         elif len(block.text) <= 80:
@@ -230,9 +233,11 @@ def _prose_scores(lines: list[_Line]) -> list[float]:
     is mostly more comments or the page footer, rarely the article: it counts half too."""
     scores = [_prose_score(line) for line in lines]
     counts = Counter(line.block.text for line in lines if line.words >= 4)
-    for i, line in enumerate(lines):
-        if scores[i] > 0 and line.words >= 4 and counts[line.block.text] > 1:
-            scores[i] = REPEATED_LINE
+    repeated = [scores[i] > 0 and line.words >= 4 and counts[line.block.text] > 1
+                for i, line in enumerate(lines)]
+    # ...unless the page is nothing but repeated lines: then they are all there is to keep.
+    if any(score > 0.5 and not rep for score, rep in zip(scores, repeated)):
+        scores = [REPEATED_LINE if rep else score for score, rep in zip(scores, repeated)]
     prose = [score > 0.5 for score in scores]
     last = len(lines) - 1
     for i, is_positive in enumerate(prose):
