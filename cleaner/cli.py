@@ -150,7 +150,8 @@ def rules_group():
 @click.option("--lang", default=None, help="Only packs for this language (e.g. zh); '*' packs always show.")
 @_rule_options
 def rules_list(family, lang, rule_paths, enable, disable, adblock):
-    """One rule per line: id, family, languages, description (tab-separated)."""
+    """One rule per line: id, family, languages, description (tab-separated). The rules built
+    into the code (structure.*, html.*) come last."""
     _, choice = _settings(None, rule_paths, enable, disable, adblock)
     for rule in choice.ruleset().rules:
         if family and rule.family != family:
@@ -158,6 +159,9 @@ def rules_list(family, lang, rule_paths, enable, disable, adblock):
         if lang and rule.languages and lang not in rule.languages and "*" not in rule.languages:
             continue
         click.echo(render.rule_line(rule))
+    for rule_id, (rule_family, description) in render.code_rules().items():
+        if not family or rule_family == family:
+            click.echo(f"{rule_id}\t{rule_family}\t*\t{description}")
 
 
 @rules_group.command("show")

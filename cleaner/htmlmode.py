@@ -30,6 +30,10 @@ from .textmode import clean_document
 # lxml refuses a str that still carries an XML encoding declaration (the bytes were decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HEADINGS = ("h1", "h2", "h3")
+# Rules of this module, in code: (family, description), listed by ``cleaner rules list``.
+HTML_RULES = {
+    "html.title": ("metadata", "The page's headline: kept as the result's title, not as article text"),
+}
 CONSENT_WALL_MAX_CHARS = 200  # at most this much article text left on a consent wall
 CONSENT_NOTICE_MAX_CHARS = 2500  # a consent notice page is short...
 CONSENT_NOTICE_SHARE = 0.6  # ...most of it (by characters) talks about cookies, consent, privacy...

@@ -18,6 +18,15 @@ def rule_line(rule: Rule) -> str:
     return f"{rule.id}\t{rule.family}\t{languages}\t{rule.description}"
 
 
+def code_rules() -> dict[str, tuple[str, str]]:
+    """The rules implemented in code rather than packs: id -> (family, description)."""
+    from .htmlmode import HTML_RULES as MODE_RULES
+    from .htmlprune import HTML_RULES
+    from .textmode import STRUCTURAL_RULES
+
+    return {**STRUCTURAL_RULES, **HTML_RULES, **MODE_RULES}
+
+
 def rule_details(rule: Rule) -> str:
     """``cleaner rules show``: everything a rule says about itself."""
     out = [

@@ -102,3 +102,14 @@ def test_explain_on_the_seed_names_the_rule_of_every_removed_line():
     assert len(removed) == 22
     assert all(line["rule"] for line in removed)
     assert {"consent.cookieyes.modal-title", "comments.wordpress.email-notes"} <= {l["rule"] for l in removed}
+
+
+def test_every_rule_a_removal_names_is_listed():
+    from cleaner import clean
+    from conftest import FIXTURES, SAMPLES
+
+    listed = {line.split("\t")[0] for line in run("rules", "list").stdout.decode().splitlines()}
+    pages = [*SAMPLES.iterdir(), *(FIXTURES / "html").glob("*.html"), *FIXTURES.glob("*.txt")]
+    named = {r.rule for page in pages if page.is_file() for r in clean(page.read_bytes()).removed}
+    assert len(named) > 20
+    assert named <= listed, named - listed
