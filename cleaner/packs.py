@@ -353,7 +353,22 @@ def _leading(items) -> frozenset[str] | None:
         return _DIGITS  # \d first: the block starts with a digit
     if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
         return _leading(list(av[2]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        # "(?:image|photo)?\d…": a match starts with what the optional part starts with, or
+        # with what follows it. (A normalised block never starts with a space: skip "\s?".)
+        first = None if _is_space(av[2]) else _leading(list(av[2]))
+        rest = _leading(items[1:])
+        if rest is None or (first is None and not _is_space(av[2])):
+            return None
+        return rest if first is None else first | rest
     return None
+
+
+def _is_space(items) -> bool:
+    c = sre_constants
+    items = list(items)
+    return len(items) == 1 and items[0][0] is c.IN and items[0][1] in (
+        [(c.CATEGORY, c.CATEGORY_SPACE)], [(c.LITERAL, 32)])
 
 
 def _quality(literals: frozenset[str] | None) -> int:
@@ -366,11 +381,11 @@ def _quality(literals: frozenset[str] | None) -> int:
 def _anchored_quality(literals: frozenset[str]) -> int:
     """The same for literals a block must start with: a start is far more selective than
     "anywhere", but a single Latin letter or a digit starts too many lines to filter on."""
-    if literals is _DIGITS:
-        return 2  # a block that starts with a digit: a date, a count; one in ten or so
-    if any(len(x) == 1 and not _selective_char(x) for x in literals):
+    # A block that starts with a digit (a date, a count) is one in ten or so: worth a 2.
+    singles = [x for x in literals if len(x) == 1 and not _selective_char(x)]
+    if any(not x.isdigit() for x in singles):
         return 0
-    return 3 * min(map(len, literals))
+    return 2 if singles else 3 * min(map(len, literals))
 
 
 def _selective_char(char: str) -> bool:

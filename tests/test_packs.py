@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from cleaner.packs import PackError, example_failures, load_rules, normalise, required_literals
+from cleaner.packs import PackError, example_failures, leading_literals, load_rules, normalise, required_literals
 
 GOOD_PACK = """
 [pack]
@@ -111,6 +111,20 @@ def test_duplicate_rule_ids_across_files_are_refused(tmp_path):
 def test_required_literals_prefilter_patterns(pattern, literals):
     found = required_literals(pattern)
     assert (None if found is None else set(found)) == literals
+
+
+@pytest.mark.parametrize(
+    "pattern, leading",
+    [
+        (r"views?: ?\d+", {"view"}),
+        (r"(?:image|photo)?\s?\d{1,3} of \d{1,3}", {"image", "photo", *"0123456789"}),
+        (r"\d+ comments", set("0123456789")),
+        (r"(?:\w+ )?says", None),
+    ],
+)
+def test_leading_literals_of_line_patterns(pattern, leading):
+    found = leading_literals(pattern)
+    assert (None if found is None else set(found)) == leading
 
 
 def test_patterns_with_named_groups_share_one_matcher(tmp_path):
