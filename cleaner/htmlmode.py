@@ -59,6 +59,9 @@ def parse(html: str):
     """The page's lxml tree (comments and processing instructions dropped), or None."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     html = _XML_DECLARATION.sub("", html, count=1)
+    if _CONTROL.search(html):
+        # C0 controls are not text a browser shows, and lxml refuses them in element text.
+        html = _CONTROL.sub("", html)
     if not html.strip():
         return None
     try:
@@ -70,6 +73,7 @@ def parse(html: str):
     return root
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _UNRENDERED = re.compile(r"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|blockquote|pre|table|ul|ol)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")

@@ -120,9 +120,18 @@ def segment(source: str) -> Document:
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
         blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
         blank_before = False
+    if in_fence is not None:
+        # A fence left open at the end: its trailing blank lines are the text's end, not code.
+        while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
+            blocks.pop()
     doc = Document(source, blocks)
     _mark_header(doc)
     return doc
+
+
+def is_setext_underline(block: Block) -> bool:
+    """The "=====" / "-----" line under a Markdown heading's title."""
+    return block.kind == HEADING and _SETEXT_UNDERLINE.match(block.text) is not None
 
 
 def _mark_header(doc: Document) -> None:

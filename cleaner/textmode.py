@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .limits import check as check_deadline
 from .packs import Hit, RuleSet
 from .result import Removal
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, strip_markdown
+from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline,
+                      strip_markdown)
 
 # Rules implemented in code rather than in packs: the structure of the text, not its words.
 STRUCTURAL_RULES = {
@@ -317,6 +318,9 @@ def clean_document(doc: Document, rules: RuleSet, *, rules_only: bool = False) -
     runs: list[list] = []  # [rule, family, start, end, last block index]
     for i, line in enumerate(lines):
         reason = _removal_for(line, first <= i <= last, not rules_only)
+        if reason is None and i > 0 and is_setext_underline(line.block) \
+                and runs and runs[-1][4] == i - 1:
+            reason = runs[-1][0], runs[-1][1]  # a heading's underline goes with its title
         if reason is None:
             kept.append(line.block)
         # Neighbouring blocks removed for the same reason are one removal.
