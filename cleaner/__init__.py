@@ -21,7 +21,7 @@ __all__ = ["clean", "MODES", "InputError", "InputTooLarge", "CleanTimeout", "Res
 __version__ = "0.1.0"
 
 MODES = ("auto", "text", "html")
-_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
+_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 # A page saved inside a wrapper element (<text id=…><html>…) still declares itself early on.
 _HTML_EARLY = regex.compile(r"<(?:!doctype\s+html|html|body)\b[^>]*>", regex.I)
 _HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|table|tr|td|li|ul|ol|br|img|meta|link|script|section|article|nav|header|footer)\b[^>]*>", regex.I)

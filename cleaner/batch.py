@@ -32,7 +32,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 import click
 
 from . import clean
-from .decode import DecodeError, decode
+from .decode import decode
+from .limits import InputError
 from .packs import PackError, RuleChoice
 
 # Files taken when a directory is walked and no --include is given; files named one by one are
@@ -69,9 +70,45 @@ def _mp_context():
     return None
 
 
-def _init_worker(rules: RuleChoice) -> None:
+_PARENT_PID: int | None = None  # in a worker: the batch process that started it
+_IN_FILE = False  # in a worker: inside fix_one, where a SIGTERM unwinds (removing a temporary file)
+
+
+def _init_worker(rules: RuleChoice, parent: int | None = None) -> None:
+    global _PARENT_PID
+    _PARENT_PID = parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, _on_term)
+    _die_with_parent()
+    if _orphaned():  # the batch process died before the line above took effect
+        os._exit(1)
     rules.ruleset()  # once per worker (a no-op when forked from a parent that has them)
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel send this worker SIGTERM when the batch process dies, even by
+    SIGKILL. Without it a worker of a killed batch waits for work forever (it holds the write end
+    of its own task pipe, so it never sees end-of-file)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # no libc to call: _orphaned() still stops file work
+        pass
+
+
+def _on_term(signum, frame) -> None:
+    if _IN_FILE:
+        raise SystemExit(128 + signum)  # unwind: atomic_write removes its temporary file
+    os._exit(128 + signum)  # idle, or between files: nothing to undo
+
+
+def _orphaned() -> bool:
+    """In a worker whose batch process is gone (killed): nobody will take its results, and files
+    should stop changing once the command is dead, so the rest of its chunk is left alone."""
+    return _PARENT_PID is not None and os.getppid() != _PARENT_PID
 
 
 def ordered_map(fn: Callable, chunks: Iterable, workers: int,
@@ -85,7 +122,7 @@ def ordered_map(fn: Callable, chunks: Iterable, workers: int,
         return
     rules.ruleset()
     pool = ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
-                               initargs=(rules,))
+                               initargs=(rules, os.getpid()))
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -224,9 +261,17 @@ class FixOptions:
     rules: RuleChoice = RuleChoice()
 
 
-def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
+class Conflict(Exception):
+    """The file is not as it was read (changed, replaced, made read-only): it is left alone.
+    The message is one line, the reason."""
+
+
+def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | None = None,
+                 before_replace: Callable[[], None] | None = None) -> None:
     """Replace ``path`` (a real file, not a symlink) with ``data``: a temporary file in the same
-    folder, fsynced, given ``mode`` (and ``owner`` where we may), then renamed over ``path``."""
+    folder, fsynced, given ``mode`` (and ``owner`` where we may), then renamed over ``path``.
+    ``before_replace`` runs last, right before the rename, to check that ``path`` may still be
+    replaced (it raises to stop; the temporary file is then removed)."""
     folder = os.path.dirname(path) or "."
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
@@ -241,11 +286,46 @@ def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | Non
         if owner is not None:
             with suppress(OSError):  # only root may give a file away
                 os.chown(tmp, *owner)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _read_only(info: os.stat_result, path: str) -> bool:
+    """A file its owner (or we) may not write: not to be replaced, even by root, who may write
+    anything (a file made read-only is a file someone wants left alone)."""
+    return not (info.st_mode & 0o222) or (os.path.lexists(path) and not os.access(path, os.W_OK))
+
+
+def _still(path: str, info: os.stat_result | None, data: bytes | None) -> Callable[[], None]:
+    """A check that ``path`` is still what was read (``info``, ``data``), or still absent (None):
+    the last thing done before a file is replaced, so that an edit made while the batch ran (by
+    an editor, another cleaner, a sync) is reported, not overwritten. It cannot close the window
+    between itself and the rename, but that window is a few system calls wide."""
+    def check() -> None:
+        try:
+            now = os.lstat(path)
+        except FileNotFoundError:
+            if info is None:
+                return
+            raise Conflict("deleted while being cleaned; not written") from None
+        if info is None:
+            raise Conflict("created while being cleaned; left as is")
+        if not stat.S_ISREG(now.st_mode):
+            raise Conflict("replaced by a symlink or another kind of file while being cleaned; left as is")
+        if (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns, now.st_ctime_ns) != \
+                (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns):
+            raise Conflict("changed while being cleaned; left as is")
+        # Timestamps are coarse (a write in the same clock tick as our read keeps them): compare
+        # the bytes too. Only files about to be rewritten pay for this second read.
+        with open(path, "rb") as handle:
+            if handle.read() != data:
+                raise Conflict("changed while being cleaned; left as is")
+    return check
 
 
 def _render(result, to: str) -> str:
@@ -265,7 +345,7 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
 def fix_one(job: Job, opts: FixOptions) -> Outcome:
     """Clean one file and, for FIX, write the result if it differs from what is there."""
     def failed(reason: str) -> Outcome:
-        return Outcome(job.path, FAILED, reason, job.dest)
+        return Outcome(job.path, FAILED, " ".join(reason.split()), job.dest)  # one line
 
     try:
         with open(job.source, "rb") as handle:
@@ -282,16 +362,17 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
             if not new and old.strip():
                 return failed("no article text found; left as is")
             mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
+            target_info, target_data = info, data
         else:
             target, new = job.dest, _render(result, opts.to)
             try:
                 with open(target, "rb") as handle:
-                    dest_info = os.fstat(handle.fileno())
-                    existing = handle.read()
+                    target_info = os.fstat(handle.fileno())
+                    target_data = handle.read()
             except FileNotFoundError:
-                old, mode = None, opts.new_file_mode
+                old, mode, target_info, target_data = None, opts.new_file_mode, None, None
             else:
-                old, mode = existing.decode("utf-8", "replace"), stat.S_IMODE(dest_info.st_mode)
+                old, mode = target_data.decode("utf-8", "replace"), stat.S_IMODE(target_info.st_mode)
             owner = None
         if new == old:
             return Outcome(job.path, UNCHANGED, dest=job.dest)
@@ -300,21 +381,40 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
             label = job.dest or job.path
             diff = unified_diff(old or "", new, "/dev/null" if old is None else label, label)
         elif opts.action == FIX:
+            if job.dest is not None and os.path.islink(target):  # writing through it could write anywhere
+                return failed(f"its output {target} is a symlink; left as is")
+            if target_info is not None and _read_only(target_info, target):
+                what = "read-only file" if job.dest is None else f"its output {target} is read-only"
+                return failed(f"{what}; left as is")
             if job.dest is not None:
                 os.makedirs(os.path.dirname(job.dest) or ".", exist_ok=True)
-            atomic_write(target, new.encode("utf-8"), mode, owner)
+            atomic_write(target, new.encode("utf-8"), mode, owner, _still(target, target_info, target_data))
         return Outcome(job.path, CLEANED, dest=job.dest, diff=diff)
+    except Conflict as exc:
+        return failed(str(exc))
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename and exc.filename not in (job.source, job.path) else ""
         return failed(where + (exc.strerror or str(exc)))
-    except (DecodeError, PackError) as exc:
+    except (InputError, PackError) as exc:  # undecodable, too large, too slow: one line each
         return failed(str(exc))
     except Exception as exc:  # a bug in one page must not stop the batch
         return failed(f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _fix_chunk(opts: FixOptions, chunk: list[Job]) -> list[Outcome]:
-    return [fix_one(job, opts) for job in chunk]
+    global _IN_FILE
+    outcomes = []
+    for job in chunk:
+        if _orphaned():
+            break
+        _IN_FILE = True
+        try:
+            outcomes.append(fix_one(job, opts))
+        except SystemExit as exc:  # SIGTERM in a worker: its temporary file is gone by now
+            os._exit(exc.code if isinstance(exc.code, int) else 1)
+        finally:
+            _IN_FILE = False
+    return outcomes
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -43,7 +43,9 @@ _MD_START = re.compile(r"\s*(?:[>+•-]|\d{1,3}[.)])")
 
 def _may_be_markdown(line: str) -> bool:
     return _MD_CHARS.search(line) is not None or _MD_START.match(line) is not None
-_MD_EMPHASIS = regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis whose content cannot hold its own delimiter: linear, where ".+?" with a back-reference
+# was quadratic on lines like "*a *a *a …".
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1|([*_`])(?=\S)([^*_`]+?)(?<=\S)\3")
 
 
 @dataclass(slots=True)
@@ -69,16 +71,22 @@ def plain(block: Block) -> str:
     return strip_markdown(block.text, block.kind)
 
 
+MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches them anyway, and
+# the emphasis and link patterns slow down with length on pathological lines ("*a *a *a …")
+
+
 def strip_markdown(text: str, kind: str = TEXT) -> str:
     """A line's words without Markdown syntax (links keep their text, markers and emphasis go)."""
-    if kind == CODE or not _may_be_markdown(text):
+    if kind == CODE or len(text) > MARKDOWN_MAX_CHARS or not _may_be_markdown(text):
         return text
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARKERS.sub("", text)
-    return _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
 
 
 def _line_kind(line: str) -> str:
+    if len(line) > MARKDOWN_MAX_CHARS:
+        return TEXT  # a heading, a link list or a table row is never this long
     if not _may_be_markdown(line) and "://" not in line and not line.lstrip().startswith("www."):
         return TEXT
     if _HEADING.match(line):
