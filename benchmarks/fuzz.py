@@ -519,6 +519,7 @@ def main() -> int:
     digests = {k: v for r in results for k, v in r["digests"].items()}
     if digests:
         path = Path(args.out) / "digests.json"
+        path.parent.mkdir(parents=True, exist_ok=True)  # no failure may have made it yet
         path.write_text(json.dumps(digests))
         proc = _spawn(["--worker", "cross", "--digests", str(path), *common], hashseed=4242)
         cross = _collect(proc, lambda m: None)
