@@ -11,7 +11,6 @@ import regex
 
 from .decode import DecodeError, decode
 from .limits import DEFAULT_MAX_BYTES, CleanTimeout, InputError, InputTooLarge, check_size, deadline
-from . import htmlmode
 from .packs import PackError, RuleSet, default_rules
 from .result import Removal, Result
 from .segment import segment
@@ -64,6 +63,8 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
 
 def _clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
     """HTML: prune the DOM, extract the article, then the same text-mode post-clean."""
+    from . import htmlmode  # lxml and readability load on the first page of HTML, not at import
+
     page = htmlmode.extract(html, rules, url)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
     removed = page.removed + post_removed
