@@ -49,7 +49,6 @@ _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
              "\U00020000-\U0003134f")
 _CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
-_FIRST_CJK = "\u1100"  # no Hangul, Kana or Han character sorts below this one
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
@@ -78,7 +77,7 @@ def word_count(text: str) -> float:
     """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
     (a Chinese word is about two characters), so Chinese and English lines of the same content
     weigh alike."""
-    if text.isascii() or max(text) < _FIRST_CJK:
+    if text.isascii() or not _CJK_CHAR.search(text):
         return len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
     return len(_WORD.findall(text)) + cjk / 2
