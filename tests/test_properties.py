@@ -18,14 +18,20 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, assume, example, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from cleaner import MODES, DecodeError, clean  # noqa: E402
+
+# The checks themselves are the fuzz script's, so CI and the long runs check the same things.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from fuzz import is_subsequence, nonblank_lines, signature  # noqa: E402
 from cleaner.packs import default_rules  # noqa: E402
 
 EXAMPLES = int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "300"))
@@ -154,21 +160,6 @@ def html_page(draw) -> str:
             parts.append(draw(st.one_of(odd_line, st.just("\n"), short_words)))  # tail text
     parts.append("</body></html>")
     return "".join(parts)
-
-
-# ----------------------------------------------------------------------------- helpers
-
-def nonblank_lines(text: str) -> list[str]:
-    return [item for item in text.splitlines() if item.strip()]
-
-
-def is_subsequence(small: list[str], big: list[str]) -> bool:
-    it = iter(big)
-    return all(any(x == y for y in it) for x in small)
-
-
-def signature(result) -> tuple:
-    return result.text, result.mode, result.title, result.url, tuple(result.removed)
 
 
 # ----------------------------------------------------------------------------- properties
