@@ -36,8 +36,15 @@ _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 # Markdown syntax that is not text: stripped before rules look at a block.
 _MD_LINK = regex.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
+# Converter debris: pandoc/kramdown attributes after a heading or a span ("# Title {#id
+# .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
+_MD_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}")
+_MD_REF_LINK = regex.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[^<>]*)?/?>")
+# "[1]: https://…": a reference link's definition is a bare URL.
+_LINK_DEFINITION = regex.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$")
 # A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
-_MD_CHARS = re.compile(r"[\[*_`#|]")
+_MD_CHARS = re.compile(r"[\[*_`#|{<]")
 _MD_START = re.compile(r"\s*(?:[>+•-]|\d{1,3}[.)])")
 
 
@@ -80,7 +87,12 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
     if kind == CODE or len(text) > MARKDOWN_MAX_CHARS or not _may_be_markdown(text):
         return text
     text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF_LINK.sub(r"\1", text)
     text = _MD_MARKERS.sub("", text)
+    if "{" in text:
+        text = _MD_ATTRIBUTES.sub("", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
     return _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
 
 
@@ -91,7 +103,7 @@ def _line_kind(line: str) -> str:
         return TEXT
     if _HEADING.match(line):
         return HEADING
-    if _LINKS_ONLY.match(line) or _BARE_URL.match(line):
+    if _LINKS_ONLY.match(line) or _BARE_URL.match(line) or _LINK_DEFINITION.match(line):
         stripped = _IMAGE.sub("", line)
         return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
     if _TABLE.match(line):

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 from .limits import check as check_deadline
 from .packs import Hit, RuleSet
+from .prose import document_stoplist, stopword_share
 from .result import Removal
-from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline,
-                      strip_markdown)
+from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document,
+                      is_setext_underline, strip_markdown)
 
 # Rules implemented in code rather than in packs: the structure of the text, not its words.
 STRUCTURAL_RULES = {
@@ -40,9 +41,21 @@ LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next
 THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
+TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
+TEASER_RUN = 3
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
 AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
 THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
+CODE_LINE = -0.05  # a table row or a line of code: article content between its paragraphs
+CONTENT_LINE = -0.2  # a short line of written words (a list item, a subheading, a caption)
+RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
+TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
+SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
+SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
+MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
+MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
+FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
+SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 
 # Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
 _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -52,6 +65,15 @@ _WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul 
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
+_CJK_COMMA = re.compile("[，、；：]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
+# A line of code: statement ends, braces, assignments, calls; or a shell prompt.
+_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S|^(?: {4}|\t)")
+_OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
+# Rules whose lines head what comes after an article: the article span does not cross them.
+_SECTION_END_PACKS = ("chrome.related.", "chrome.newsletter.")
+_WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
 
 
 @dataclass(slots=True)
@@ -62,8 +84,10 @@ class _Line:
     hits: list[Hit]
     words: float
     sentence: bool
+    plain: str = ""  # the block's words without Markdown syntax
     rule: Hit | None = None  # the hit that removes it, once decided
     region: str | None = None
+    stop: float | None = None  # share of its words that are stopwords of the page's language
 
     def has_family(self, family: str) -> bool:
         return any(h.rule.family == family for h in self.hits)
@@ -83,18 +107,18 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2
 
 
-def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool]:
-    """A line's rule hits, word count and whether it ends like a sentence."""
+def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool, str]:
+    """A line's rule hits, word count, whether it ends like a sentence, and its plain text."""
     text = strip_markdown(line, kind)
-    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS
+    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
 # classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
 @functools.lru_cache(maxsize=65_536)
-def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool]:
-    hits, words, sentence = _classify(rules, kind, line)
-    return tuple(hits), words, sentence
+def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool, str]:
+    hits, words, sentence, text = _classify(rules, kind, line)
+    return tuple(hits), words, sentence, text
 
 
 def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
@@ -103,12 +127,17 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
         if block.index % 1024 == 0:
             check_deadline()
         if block.kind in (CODE, META):
-            lines.append(_Line(block, [], 0.0, False))
+            lines.append(_Line(block, [], 0.0, False, block.text))
         elif len(block.text) <= 80:
-            hits, words, sentence = _classify_short(rules, block.kind, block.text)
-            lines.append(_Line(block, list(hits), words, sentence))
+            hits, words, sentence, text = _classify_short(rules, block.kind, block.text)
+            lines.append(_Line(block, list(hits), words, sentence, text))
         else:
             lines.append(_Line(block, *_classify(rules, block.kind, block.text)))
+    worded = [line for line in lines if line.block.kind in _WORDED]
+    stoplist = document_stoplist([line.plain for line in worded])
+    if stoplist is not None:
+        for line in worded:
+            line.stop = stopword_share(line.plain, stoplist)
     return lines
 
 
@@ -141,7 +170,10 @@ def _grow_regions(lines: list[_Line]) -> None:
         # A thread or a banner has several kinds of marker (author, date, Reply); the same label
         # over and over ("Report" under each embedded post) is not one.
         kinds = len({lines[k].strongest(family).rule.id for k in matched})
-        if opener.rule.role == "opens_region" or (strong and len(matched) >= 2) \
+        # A form's title opens a region; the same words as a link ("[Leave a comment](#respond)")
+        # are a button that jumps to the form, and open none.
+        titled = opener.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
+        if titled or (strong and len(matched) >= 2) \
                 or (len(matched) >= 3 and kinds >= 2):
             for k in range(i, last + 1):
                 lines[k].region = family
@@ -204,8 +236,86 @@ def _decide_rule_hits(lines: list[_Line]) -> None:
         i += 1
 
 
-def _prose_score(line: _Line) -> float:
-    """How article-like one block is on its own: long sentences up, UI lines down."""
+def _units(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Paragraphs as (first, last) line indices. A paragraph that the page (or its Markdown)
+    wraps over several lines, each line running on into the next without a blank line between
+    them, is one unit: its words and its sentence end are judged together, so a wrapped
+    paragraph scores as the prose it is, not as a run of short lines."""
+    units, i, n = [], 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and _runs_on(lines[j], lines[j + 1]):
+            j += 1
+        units.append((i, j))
+        i = j + 1
+    return units
+
+
+def _runs_on(line: _Line, following: _Line) -> bool:
+    """Whether ``following`` continues ``line``'s paragraph: no blank line between them, the
+    sentence does not end, and the next line starts in lower case or the line leaves a bracket
+    or a clause open (a new element of a page starts with a capital: a name, a date, a title)."""
+    if not (line.block.kind == TEXT and following.block.kind == TEXT and not following.block.blank_before
+            and not line.sentence and line.rule is None and following.rule is None
+            and line.region is None and following.region is None and line.words > 0):
+        return False
+    text = line.block.text.rstrip()
+    return (following.block.text.lstrip()[:1].islower() or text[-1:] in _OPEN_CLAUSE
+            or text.count("[") > text.count("]") or text.count("(") > text.count(")"))
+
+
+def _is_prose_unit(lines: list[_Line], first: int, last: int) -> bool:
+    if first == last:
+        return is_prose(lines[first])
+    words = sum(line.words for line in lines[first:last + 1])
+    return lines[last].sentence and words >= 8
+
+
+def _unit_prose(lines: list[_Line], first: int, last: int) -> float:
+    """A prose paragraph's score: its words (up to a long paragraph's worth), less for a line
+    of words that are almost all names or title words (few stopwords: a headline list, a
+    byline, a tag cloud set as a sentence)."""
+    words = sum(line.words for line in lines[first:last + 1])
+    score = min(words, 80.0) / 8
+    stops = [line.stop for line in lines[first:last + 1] if line.stop is not None]
+    if stops and sum(stops) / len(stops) < FEW_STOPWORDS:
+        score *= 0.5
+    return score
+
+
+def _is_markup(text: str) -> bool:
+    """Leftover raw HTML: a line that is mostly tags."""
+    if "<" not in text or ">" not in text:
+        return False
+    tags = sum(len(m) for m in _RAW_TAG.findall(text))
+    return tags * 2 >= len(text.strip())
+
+
+def _short_line_score(line: _Line) -> float:
+    """A line that is neither prose nor matched by a rule: content that sits inside an article
+    (a table row, a line of code, a list item or a short sentence with function words in it)
+    costs the article span almost nothing; a menu-like line (a few title words, a date, a
+    number) costs a full point."""
+    block = line.block
+    if _is_markup(block.text):
+        return MENU_LINE
+    if block.kind == TABLE or _CODE_LIKE.search(block.text) is not None:
+        return CODE_LINE
+    if line.sentence and line.words >= 4:
+        return SHORT_SENTENCE
+    letters = _LETTERS.findall(line.plain)
+    if line.words >= 3 and len("".join(letters)) >= 8:
+        # Running text has words in lower case; names, dates, menu items and headlines in title
+        # case do not.
+        if line.stop is not None and line.stop >= SOME_STOPWORDS and any(w[0].islower() for w in letters):
+            return CONTENT_LINE
+        if line.stop is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
+            return CONTENT_LINE
+    return MENU_LINE
+
+
+def _prose_score(line: _Line) -> float | None:
+    """How article-like one block is on its own; None for a line whose paragraph decides."""
     block = line.block
     if line.region:
         return REGION_BARRIER
@@ -213,42 +323,99 @@ def _prose_score(line: _Line) -> float:
         return -1.0
     if block.kind == CODE:
         return 0.5
+    if line.rule is not None and line.rule.rule.id.startswith(_SECTION_END_PACKS):
+        return SECTION_END
     if line.rule is not None or block.kind in (LINK_ONLY, IMAGE_ONLY):
         return -0.5
-    if is_prose(line):
-        return min(line.words, 80.0) / 8
     if block.kind == HEADING:
         return -0.5
-    if line.sentence and line.words >= 4:
-        return 0.25
-    return -1.0
+    return None
 
 
 def _prose_scores(lines: list[_Line]) -> list[float]:
     """Each block's prose score.
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
-    Article paragraphs come in runs; a prose line alone between short lines is more often a
-    teaser, a caption or a footer blurb, so it counts half. Prose after a comment form or thread
-    is mostly more comments or the page footer, rarely the article: it counts half too."""
-    scores = [_prose_score(line) for line in lines]
+    Article paragraphs come in runs; a prose paragraph alone between short lines is more often
+    a teaser, a caption or a footer blurb, so it counts half. A menu-like line alone between
+    content lines (a label inside a recipe or a spec list) counts a quarter. Prose after a
+    comment form or thread is mostly more comments or the page footer, rarely the article: it
+    counts half too."""
+    n = len(lines)
+    scores = [0.0] * n
+    prose = [False] * n
+    units = _units(lines)
+    for first, last in units:
+        if _prose_score(lines[first]) is None and _is_prose_unit(lines, first, last):
+            total = _unit_prose(lines, first, last)
+            words = sum(line.words for line in lines[first:last + 1]) or 1.0
+            for k in range(first, last + 1):
+                scores[k] = total * lines[k].words / words
+                prose[k] = True
+        else:
+            for k in range(first, last + 1):
+                fixed = _prose_score(lines[k])
+                scores[k] = _short_line_score(lines[k]) if fixed is None else fixed
     counts = Counter(line.block.text for line in lines if line.words >= 4)
-    repeated = [scores[i] > 0 and line.words >= 4 and counts[line.block.text] > 1
+    repeated = [prose[i] and line.words >= 4 and counts[line.block.text] > 1
                 for i, line in enumerate(lines)]
     # ...unless the page is nothing but repeated lines: then they are all there is to keep.
-    if any(score > 0.5 and not rep for score, rep in zip(scores, repeated)):
-        scores = [REPEATED_LINE if rep else score for score, rep in zip(scores, repeated)]
-    prose = [score > 0.5 for score in scores]
-    last = len(lines) - 1
-    for i, is_positive in enumerate(prose):
-        if is_positive and not (i > 0 and prose[i - 1]) and not (i < last and prose[i + 1]):
-            scores[i] *= ISOLATED_PROSE
+    if any(p and not rep for p, rep in zip(prose, repeated)):
+        for i, rep in enumerate(repeated):
+            if rep:
+                scores[i], prose[i] = REPEATED_LINE, False
+    _weigh_isolated(lines, units, scores, prose)
+    menu = [score == MENU_LINE for score in scores]
+    for i in range(1, n - 1):
+        if menu[i] and not menu[i - 1] and not menu[i + 1] and scores[i - 1] > -0.5 and scores[i + 1] > -0.5:
+            scores[i] = MENU_LINE_INSIDE
     thread_end = _first_thread_end(lines)
     if thread_end is not None:
-        for i in range(thread_end + 1, len(lines)):
+        for i in range(thread_end + 1, n):
             if scores[i] > 0:
                 scores[i] *= AFTER_THREAD
     return scores
+
+
+def _weigh_isolated(lines: list[_Line], units: list[tuple[int, int]], scores: list[float],
+                    prose: list[bool]) -> None:
+    """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
+    often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
+    row, each set apart by short lines (headline, author, date), are a list of teasers: they
+    count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
+    do not set them apart."""
+    passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind == HEADING)
+                for i, p in enumerate(prose)]
+    prose_units = [(first, last) for first, last in units if prose[first]]
+    isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
+                for first, last in prose_units]
+    k = 0
+    while k < len(prose_units):
+        if not isolated[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(prose_units) and isolated[end + 1]:
+            end += 1
+        factor = TEASER_PROSE if end - k + 1 >= TEASER_RUN else ISOLATED_PROSE
+        for first, last in prose_units[k:end + 1]:
+            for i in range(first, last + 1):
+                scores[i] *= factor
+        k = end + 1
+
+
+def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int) -> bool:
+    """Whether prose comes next past ``i`` (going ``step``) across passable content and at most
+    one other line (a subheading, a caption)."""
+    i += step
+    skipped = 0
+    while 0 <= i < len(prose) and not prose[i]:
+        if not passable[i]:
+            skipped += 1
+            if skipped > 1:
+                return False
+        i += step
+    return 0 <= i < len(prose)
 
 
 def _first_thread_end(lines: list[_Line]) -> int | None:
@@ -266,18 +433,62 @@ def _first_thread_end(lines: list[_Line]) -> int | None:
     return None
 
 
-def _article_span(lines: list[_Line]) -> tuple[int, int]:
+def _article_span(lines: list[_Line], title: int | None = None) -> tuple[int, int]:
     """The contiguous run of blocks with the highest total prose score (Kadane); (0, -1) if none
-    scores above zero."""
+    scores above zero. When the page's title line is known, the best run that starts right
+    under it wins if it scores at least TITLED_SHARE of the best run anywhere: a short post
+    under its title beats a longer sidebar or footer."""
+    scores = _prose_scores(lines)
     best, best_span = 0.0, (0, -1)
     total, start = 0.0, 0
-    for i, score in enumerate(_prose_scores(lines)):
+    for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0.0, i
         total += score
         if total > best:
             best, best_span = total, (start, i)
+    if title is not None and not best_span[0] <= title + 1 <= best_span[1] + 1:
+        # The run under the title, up to where the best run begins (a run that reached into
+        # the best one would only add what lies between them).
+        stop = best_span[0] if title < best_span[0] else len(scores)
+        titled, titled_end, total = 0.0, -1, 0.0
+        for i in range(title + 1, stop):
+            total += scores[i]
+            if total > titled:
+                titled, titled_end = total, i
+        if titled_end >= 0 and titled >= TITLED_SHARE * best:
+            return title + 1, titled_end
     return best_span
+
+
+def _take_related_items(lines: list[_Line], first: int, last: int) -> None:
+    """Inside the article, the headlines listed under a "Related articles" / "Read more" heading
+    go with it, up to the next paragraph of prose."""
+    i = first
+    while i <= last:
+        hit = lines[i].rule
+        if hit is None or not hit.rule.id.startswith(_SECTION_END_PACKS):
+            i += 1
+            continue
+        k = i + 1
+        while k <= last and k - i <= RELATED_ITEMS and lines[k].rule is None \
+                and lines[k].block.kind in (TEXT, LIST, LINK_ONLY) and not is_prose(lines[k]) \
+                and not lines[k].sentence:
+            lines[k].rule = hit
+            k += 1
+        i = k
+
+
+def _title_line(lines: list[_Line], title: str | None) -> int | None:
+    """The line that is the article's known title (from a scraper header or front matter), or
+    else the only level-1 Markdown heading."""
+    if title:
+        wanted = " ".join(title.split()).casefold()
+        for i, line in enumerate(lines):
+            if line.block.kind != META and " ".join(line.plain.split()).casefold() == wanted:
+                return i
+    h1 = [i for i, line in enumerate(lines) if line.block.kind == HEADING and line.block.text.lstrip().startswith("# ")]
+    return h1[0] if len(h1) == 1 else None
 
 
 def _removal_for(line: _Line, in_article: bool, structure: bool) -> tuple[str, str] | None:
@@ -307,7 +518,8 @@ def clean_document(doc: Document, rules: RuleSet, *, rules_only: bool = False) -
     if rules_only:
         first, last = 0, len(lines) - 1
     else:
-        first, last = _article_span(lines)
+        first, last = _article_span(lines, _title_line(lines, doc.title))
+        _take_related_items(lines, first, last)
     # A Markdown heading right above the article is its title or first section heading.
     while first > 0 and first <= last and lines[first - 1].block.kind == HEADING \
             and lines[first - 1].rule is None:
