@@ -126,7 +126,7 @@ def save_outputs(path: Path, golds, outputs, seconds, errors) -> None:
 def table(results: dict[str, dict]) -> str:
     snip = any("snip_f1" in m for m in results.values())
     text = any("f1" in m for m in results.values())
-    cols = ([("F1", "f1"), ("P", "precision"), ("R", "recall")] if text else []) + \
+    cols = ([("F1", "f1"), ("P", "precision"), ("R", "recall"), ("lost", "lost_share")] if text else []) + \
            ([("snipF1", "snip_f1"), ("snipP", "snip_precision"), ("snipR", "snip_recall")] if snip else []) + \
            [("cookie", "cookie_leak"), ("comment", "comment_leak"), ("chrome", "chrome_leak"),
             ("empty", "empty"), ("err", "errors"), ("ms median", "ms_median"), ("ms p95", "ms_p95")]
@@ -137,6 +137,8 @@ def table(results: dict[str, dict]) -> str:
             return "-"
         if key.endswith("_leak"):
             return f"{100 * v:.1f}% ({m[key + '_docs']})"
+        if key == "lost_share":
+            return f"{100 * v:.1f}% ({m['lost_docs']})"
         if key.startswith("ms_"):
             return f"{v:.2f}" if v < 10 else f"{v:.1f}"
         return str(v) if isinstance(v, int) else f"{v:.3f}"
@@ -160,6 +162,9 @@ def main(argv=None) -> None:
     ap.add_argument("--outputs", type=Path, metavar="DIR",
                     help="also write DIR/<system>.jsonl: {id, text, ms, error} per document "
                          "(score.py --predictions reads it)")
+    ap.add_argument("--plain-links", action="store_true",
+                    help="score Markdown output with link targets, images and autolinks removed "
+                         "(the gold is plain text): for the *-md sets")
     ap.add_argument("--no-progress", action="store_true")
     args = ap.parse_args(argv)
 
@@ -191,6 +196,8 @@ def main(argv=None) -> None:
         print(f"# {name}: {len(golds)} documents in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         if args.outputs:
             save_outputs(args.outputs / f"{name}.jsonl", golds, outputs, seconds, errors)
+        if args.plain_links:
+            outputs = [scoring.plain_links(o) for o in outputs]
         m = scoring.score(golds, outputs, cjk=args.tokenizer == "cjk")
         m.update(scoring.timing(seconds))
         m["errors"] = len(errors)

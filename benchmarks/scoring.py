@@ -83,6 +83,28 @@ def aggregate(counts: Iterable[tuple[int, int, int]]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r > 0 else 0.0}
 
 
+LOST_RECALL = 0.5  # a page whose output holds less than half of its gold article lost it
+
+
+def lost(counts: Sequence[tuple[int, int, int]]) -> dict[str, float]:
+    """How many pages lost their article: recall under LOST_RECALL on a page whose gold is not
+    empty (score.py's ``lost_docs`` / ``lost_share``)."""
+    pages = [doc_recall(*c) < LOST_RECALL for c in counts if c[0] + c[2] > 0]
+    return {"lost_docs": sum(pages), "lost_share": sum(pages) / len(counts) if counts else 0.0}
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")
+
+
+def plain_links(text: str | None) -> str:
+    """Markdown links as their text, images and autolinks dropped: Markdown output scored against
+    plain-text gold (``--plain-links``) is not charged for the URLs of the links it keeps."""
+    text = _MD_IMAGE.sub("", text or "")
+    return _MD_AUTOLINK.sub("", _MD_LINK.sub(r"\1", text))
+
+
 # ----------------------------------------------------------------------------- snippet gold
 
 def _squash(s: str) -> str:
@@ -196,7 +218,9 @@ def score(golds: Sequence[dict], outputs: Sequence[str], cjk: bool = True) -> di
     text = [(g, o) for g, o in zip(golds, outputs) if "text" in g]
     snip = [(g, o) for g, o in zip(golds, outputs) if "text" not in g and ("with" in g or "without" in g)]
     if text:
-        res.update(aggregate(overlap(g["text"], o, cjk) for g, o in text))
+        counts = [overlap(g["text"], o, cjk) for g, o in text]
+        res.update(aggregate(counts))
+        res.update(lost(counts))
     if snip:
         res.update(aggregate_snippets(snippet_counts(g.get("with", []), g.get("without", []), o)
                                       for g, o in snip))

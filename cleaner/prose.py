@@ -11,14 +11,15 @@ their lines are judged by punctuation and length instead (see ``textmode``).
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
+from collections.abc import Iterable
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-SAMPLE_TOKENS = 4000  # enough words to tell a language; the rest of a long page adds nothing
-TOP_TOKENS = 40  # a language shows in its most frequent words
+SAMPLE_CHARS = 2500  # enough text to tell a language; the rest of a long page adds nothing
+TOP_TOKENS = 20  # a language shows in its most frequent words
 MIN_TOKENS = 12  # fewer words than this tell no language
-MIN_COVERAGE = 0.25  # share of the frequent words' occurrences a stoplist must cover to be taken
+MIN_COVERAGE = 0.4  # share of the most frequent words a stoplist must hold to be taken
+STOPWORD_WINDOW = 240  # characters of a line whose words are counted (a long line is written text)
+_PUNCTUATION = "\"“”«»„()[]{}.,;:!?¿¡…–—*_#|/"  # apostrophes and hyphens stay inside words
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,39 +31,45 @@ def stoplists() -> dict[str, frozenset[str]]:
             for name in sorted(get_stoplists())}
 
 
-def tokens(text: str) -> list[str]:
-    """A line's words, lower-cased (letters only: numbers and punctuation are not words here)."""
-    return _TOKEN.findall(text.lower())
-
-
-def document_stoplist(texts: list[str]) -> frozenset[str] | None:
+def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
     """The stoplist of the language these lines are written in, or None when too few words (or
     no stoplist) tell it."""
-    counts: Counter[str] = Counter()
-    seen = 0
+    sample, size = [], 0
     for text in texts:
-        words = tokens(text)
-        counts.update(words)
-        seen += len(words)
-        if seen >= SAMPLE_TOKENS:
+        sample.append(text)
+        size += len(text)
+        if size >= SAMPLE_CHARS:
             break
-    if seen < MIN_TOKENS:
+    words = " ".join(sample).lower().split()
+    if len(words) < MIN_TOKENS:
         return None
-    top = counts.most_common(TOP_TOKENS)
-    total = sum(n for _, n in top)
-    best, best_hits = None, 0
-    for words in stoplists().values():
-        hits = sum(n for word, n in top if word in words)
-        if hits > best_hits:
-            best, best_hits = words, hits
-    return best if best_hits >= MIN_COVERAGE * total else None
+    top = {word.strip(_PUNCTUATION) for word, _ in Counter(words).most_common(TOP_TOKENS)}
+    hits = Counter(lang for word in top for lang in _languages_of(word))
+    if not hits:
+        return None
+    # The most hits; ties go to the language listed first, so the choice never depends on order.
+    best, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
+    return _stoplist_list()[best] if count >= MIN_COVERAGE * len(top) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _stoplist_list() -> list[frozenset[str]]:
+    return list(stoplists().values())
+
+
+@functools.lru_cache(maxsize=65_536)
+def _languages_of(word: str) -> tuple[int, ...]:
+    """The stoplists (by index) that hold a word; the frequent words of pages recur, so this
+    is looked up once per word and process, not once per page."""
+    return tuple(i for i, stoplist in enumerate(_stoplist_list()) if word in stoplist)
 
 
 def stopword_share(text: str, stoplist: frozenset[str] | None) -> float | None:
     """The share of the line's words that are stopwords; None without a stoplist or words."""
     if stoplist is None:
         return None
-    words = tokens(text)
+    # Split on spaces alone: a stopword with a comma after it is rare, and this is a hot path.
+    words = text[:STOPWORD_WINDOW].lower().split()
     if not words:
         return None
-    return sum(word in stoplist for word in words) / len(words)
+    return sum(map(stoplist.__contains__, words)) / len(words)

@@ -69,7 +69,7 @@ _CJK_COMMA = re.compile("[，、；：]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line of code: statement ends, braces, assignments, calls; or a shell prompt.
-_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S|^(?: {4}|\t)")
+_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 # Rules whose lines head what comes after an article: the article span does not cross them.
 _SECTION_END_PACKS = ("chrome.related.", "chrome.newsletter.")
@@ -87,7 +87,15 @@ class _Line:
     plain: str = ""  # the block's words without Markdown syntax
     rule: Hit | None = None  # the hit that removes it, once decided
     region: str | None = None
-    stop: float | None = None  # share of its words that are stopwords of the page's language
+    stoplist: frozenset[str] | None = None  # the page's language's stopwords, when known
+    _stop: float | None = -1.0  # their share of the line's words, once asked (-1: not yet)
+
+    def stop(self) -> float | None:
+        """The share of the line's words that are stopwords of the page's language (None when
+        the language or the words are unknown); counted on first use, most lines never need it."""
+        if self._stop == -1.0:
+            self._stop = stopword_share(self.plain, self.stoplist)
+        return self._stop
 
     def has_family(self, family: str) -> bool:
         return any(h.rule.family == family for h in self.hits)
@@ -133,11 +141,12 @@ def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
             lines.append(_Line(block, list(hits), words, sentence, text))
         else:
             lines.append(_Line(block, *_classify(rules, block.kind, block.text)))
-    worded = [line for line in lines if line.block.kind in _WORDED]
-    stoplist = document_stoplist([line.plain for line in worded])
+    # The language shows best in the page's longer lines (menus and labels are few words each).
+    stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
     if stoplist is not None:
-        for line in worded:
-            line.stop = stopword_share(line.plain, stoplist)
+        for line in lines:
+            if line.block.kind in _WORDED:
+                line.stoplist = stoplist
     return lines
 
 
@@ -255,9 +264,10 @@ def _runs_on(line: _Line, following: _Line) -> bool:
     """Whether ``following`` continues ``line``'s paragraph: no blank line between them, the
     sentence does not end, and the next line starts in lower case or the line leaves a bracket
     or a clause open (a new element of a page starts with a capital: a name, a date, a title)."""
-    if not (line.block.kind == TEXT and following.block.kind == TEXT and not following.block.blank_before
-            and not line.sentence and line.rule is None and following.rule is None
-            and line.region is None and following.region is None and line.words > 0):
+    if following.block.blank_before or line.sentence or not (
+            line.block.kind == TEXT and following.block.kind == TEXT and line.rule is None
+            and following.rule is None and line.region is None and following.region is None
+            and line.words > 0):
         return False
     text = line.block.text.rstrip()
     return (following.block.text.lstrip()[:1].islower() or text[-1:] in _OPEN_CLAUSE
@@ -277,8 +287,8 @@ def _unit_prose(lines: list[_Line], first: int, last: int) -> float:
     byline, a tag cloud set as a sentence)."""
     words = sum(line.words for line in lines[first:last + 1])
     score = min(words, 80.0) / 8
-    stops = [line.stop for line in lines[first:last + 1] if line.stop is not None]
-    if stops and sum(stops) / len(stops) < FEW_STOPWORDS:
+    stop = lines[first].stop()  # the paragraph's first line tells (a long line is written text)
+    if stop is not None and stop < FEW_STOPWORDS:
         score *= 0.5
     return score
 
@@ -296,21 +306,26 @@ def _short_line_score(line: _Line) -> float:
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
     number) costs a full point."""
-    block = line.block
-    if _is_markup(block.text):
+    text = line.block.text
+    if "<" in text and _is_markup(text):
         return MENU_LINE
-    if block.kind == TABLE or _CODE_LIKE.search(block.text) is not None:
+    if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _CODE_LIKE.search(text) is not None:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
+    if line.words < 3:
+        return MENU_LINE
     letters = _LETTERS.findall(line.plain)
-    if line.words >= 3 and len("".join(letters)) >= 8:
-        # Running text has words in lower case; names, dates, menu items and headlines in title
-        # case do not.
-        if line.stop is not None and line.stop >= SOME_STOPWORDS and any(w[0].islower() for w in letters):
+    if len("".join(letters)) < 8:
+        return MENU_LINE
+    # Running text has words in lower case; names, dates, menu items and headlines in title
+    # case do not.
+    if any(w[0].islower() for w in letters):
+        stop = line.stop()
+        if stop is not None and stop >= SOME_STOPWORDS:
             return CONTENT_LINE
-        if line.stop is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
-            return CONTENT_LINE
+    elif line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
+        return CONTENT_LINE
     return MENU_LINE
 
 
@@ -346,12 +361,15 @@ def _prose_scores(lines: list[_Line]) -> list[float]:
     prose = [False] * n
     units = _units(lines)
     for first, last in units:
-        if _prose_score(lines[first]) is None and _is_prose_unit(lines, first, last):
+        fixed = _prose_score(lines[first])
+        if fixed is None and _is_prose_unit(lines, first, last):
             total = _unit_prose(lines, first, last)
             words = sum(line.words for line in lines[first:last + 1]) or 1.0
             for k in range(first, last + 1):
                 scores[k] = total * lines[k].words / words
                 prose[k] = True
+        elif first == last:
+            scores[first] = _short_line_score(lines[first]) if fixed is None else fixed
         else:
             for k in range(first, last + 1):
                 fixed = _prose_score(lines[k])

@@ -88,3 +88,20 @@ def test_c4_line_filter():
             "Enable JavaScript to see more of it.\n“He said so,” she wrote.”\n这是一个中文句子。")
     assert peers.c4_filter(text) == "This line has enough words.\n“He said so,” she wrote.”"
     assert peers.c4_filter(text, cjk=True).endswith("\n这是一个中文句子。")
+
+
+def test_lost_counts_pages_whose_recall_is_under_half():
+    golds = [{"id": "a", "text": "one two three four five six seven eight nine ten"},
+             {"id": "b", "text": "alpha beta gamma delta epsilon zeta eta theta iota kappa"},
+             {"id": "c", "text": ""}]
+    # a keeps its whole article, b keeps two of its ten words (recall well under a half), c has
+    # no gold article and cannot lose one.
+    outputs = ["one two three four five six seven eight nine ten", "alpha beta", "anything"]
+    figures = scoring.score(golds, outputs)
+    assert figures["lost_docs"] == 1
+    assert figures["lost_share"] == 1 / 3
+
+
+def test_plain_links_keeps_link_text_and_drops_targets_and_images():
+    markdown = "See [the guide](https://example.org/g) ![logo](/logo.png) or <https://example.org>."
+    assert scoring.plain_links(markdown) == "See the guide  or ."
