@@ -50,6 +50,7 @@ CODE_LINE = -0.05  # a table row or a line of code: article content between its 
 CONTENT_LINE = -0.2  # a short line of written words (a list item, a subheading, a caption)
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
+RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
 SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
@@ -73,6 +74,7 @@ _CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 # Rules whose lines head what comes after an article: the article span does not cross them.
 _SECTION_END_PACKS = ("chrome.related.", "chrome.newsletter.")
+_ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 _WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
 
 
@@ -313,6 +315,8 @@ def _short_line_score(line: _Line) -> float:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
+    if line.block.kind == LIST and _ORDINAL.match(text):
+        return CONTENT_LINE  # a numbered list is the article's (menus are not numbered)
     if line.words < 3:
         return MENU_LINE
     letters = _LETTERS.findall(line.plain)
@@ -383,9 +387,12 @@ def _prose_scores(lines: list[_Line]) -> list[float]:
             if rep:
                 scores[i], prose[i] = REPEATED_LINE, False
     _weigh_isolated(lines, units, scores, prose)
-    menu = [score == MENU_LINE for score in scores]
+    # A menu-like line, a link or an image alone between content lines is part of what it
+    # sits in: a label, the link after a list item, a picture between paragraphs.
+    alone = [score == MENU_LINE or (score == -0.5 and line.rule is None and line.block.kind in (LINK_ONLY, IMAGE_ONLY))
+             for score, line in zip(scores, lines)]
     for i in range(1, n - 1):
-        if menu[i] and not menu[i - 1] and not menu[i + 1] and scores[i - 1] > -0.5 and scores[i + 1] > -0.5:
+        if alone[i] and not alone[i - 1] and not alone[i + 1] and scores[i - 1] > -0.5 and scores[i + 1] > -0.5:
             scores[i] = MENU_LINE_INSIDE
     thread_end = _first_thread_end(lines)
     if thread_end is not None:
@@ -451,32 +458,52 @@ def _first_thread_end(lines: list[_Line]) -> int | None:
     return None
 
 
-def _article_span(lines: list[_Line], title: int | None = None) -> tuple[int, int]:
-    """The contiguous run of blocks with the highest total prose score (Kadane); (0, -1) if none
-    scores above zero. When the page's title line is known, the best run that starts right
-    under it wins if it scores at least TITLED_SHARE of the best run anywhere: a short post
-    under its title beats a longer sidebar or footer."""
-    scores = _prose_scores(lines)
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The contiguous run within [lo, hi) with the highest total score (Kadane): (total, first,
+    last); (0.0, lo, lo - 1) when nothing scores above zero."""
+    best, best_first, best_last = 0.0, lo, lo - 1
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += score
+        total += scores[i]
         if total > best:
-            best, best_span = total, (start, i)
-    if title is not None and not best_span[0] <= title + 1 <= best_span[1] + 1:
+            best, best_first, best_last = total, start, i
+    return best, best_first, best_last
+
+
+def _article_spans(lines: list[_Line], title: int | None = None) -> list[tuple[int, int]]:
+    """The article: the contiguous run of blocks with the highest total prose score, so a
+    longer comment thread or a menu never wins over it.
+
+    When the page's title line is known, the best run that starts right under it wins if it
+    scores at least TITLED_SHARE of the best run anywhere: a short post under its title beats
+    a longer sidebar or footer. When no title decides and a second run elsewhere on the page
+    scores nearly as high (RIVAL_SHARE), the evidence cannot tell which is the article: both
+    are kept, since a page cut to the wrong half loses its article."""
+    scores = _prose_scores(lines)
+    n = len(scores)
+    best, first, last = _best_run(scores, 0, n)
+    if best <= 0:
+        return []
+    if title is not None and not first <= title + 1 <= last + 1:
         # The run under the title, up to where the best run begins (a run that reached into
         # the best one would only add what lies between them).
-        stop = best_span[0] if title < best_span[0] else len(scores)
+        stop = first if title < first else n
         titled, titled_end, total = 0.0, -1, 0.0
         for i in range(title + 1, stop):
             total += scores[i]
             if total > titled:
                 titled, titled_end = total, i
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
-            return title + 1, titled_end
-    return best_span
+            return [(title + 1, titled_end)]
+    if title is not None:
+        return [(first, last)]
+    rivals = [_best_run(scores, 0, first), _best_run(scores, last + 1, n)]
+    rival = max(rivals)
+    if rival[0] >= RIVAL_SHARE * best:
+        return sorted([(first, last), rival[1:]])
+    return [(first, last)]
 
 
 def _take_related_items(lines: list[_Line], first: int, last: int) -> None:
@@ -534,19 +561,24 @@ def clean_document(doc: Document, rules: RuleSet, *, rules_only: bool = False) -
     _grow_regions(lines)
     _decide_rule_hits(lines)
     if rules_only:
-        first, last = 0, len(lines) - 1
+        spans = [(0, len(lines) - 1)] if lines else []
     else:
-        first, last = _article_span(lines, _title_line(lines, doc.title))
-        _take_related_items(lines, first, last)
+        spans = _article_spans(lines, _title_line(lines, doc.title))
+        for first, last in spans:
+            _take_related_items(lines, first, last)
     # A Markdown heading right above the article is its title or first section heading.
-    while first > 0 and first <= last and lines[first - 1].block.kind == HEADING \
-            and lines[first - 1].rule is None:
-        first -= 1
+    for k, (first, last) in enumerate(spans):
+        while first > 0 and lines[first - 1].block.kind == HEADING and lines[first - 1].rule is None:
+            first -= 1
+        spans[k] = (first, last)
+    in_article = [False] * len(lines)
+    for first, last in spans:
+        in_article[first:last + 1] = [True] * (last + 1 - first)
 
     kept: list[Block] = []
     runs: list[list] = []  # [rule, family, start, end, last block index]
     for i, line in enumerate(lines):
-        reason = _removal_for(line, first <= i <= last, not rules_only)
+        reason = _removal_for(line, in_article[i], not rules_only)
         if reason is None and i > 0 and is_setext_underline(line.block) \
                 and runs and runs[-1][4] == i - 1:
             reason = runs[-1][0], runs[-1][1]  # a heading's underline goes with its title

@@ -56,6 +56,13 @@ CASES = {
          "Nothing changes for projects that keep their settings"],
         ["* [Home][1]", "[3]: https://example.org/docs/config"],
     ),
+    # An article split in two by a long photo gallery: two runs of prose that score alike, no
+    # title to tell them apart; both are kept rather than one half lost.
+    "split-by-gallery.txt": (
+        ["The harbour authority's tide gauges", "Engineers say the wall still has a margin",
+         "Local businesses on the quay", "The council will hold a public meeting"],
+        ["Photo 3 of 24", "View all", "Business"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
