@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import unicodedata
 
 import lxml.html
 from readability import Document
@@ -163,14 +164,83 @@ class _Article(str):
     element = None
 
 
-def main_content(root):
-    """The article element of the pruned page ``root`` (a new tree), or None when readability
-    finds nothing."""
+def main_content(root, title: str | None = None):
+    """The article element of the pruned page ``root`` (a new tree), or None when nothing is
+    found.
+
+    readability's top candidate is one opinion; the page's own structure is another. When the
+    page's title (``title``: og:title, <title>) heads a container of prose that does not hold
+    readability's choice, readability took a sidebar, a teaser list or the next article of an
+    infinite scroll: the container under the title is the article, if it holds at least
+    TITLED_SHARE of the prose readability's choice holds."""
     try:
         summary = _Readability(root).summary(html_partial=True)
     except Unparseable:
-        return None
+        summary = None
     element = getattr(summary, "element", None)
     if element is None or not len(summary.strip()):
-        return None
+        element = None
+    titled = _titled_container(root, title)
+    if titled is not None and (element is None or not _holds(titled, element)) \
+            and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
+        return copy.deepcopy(titled)
     return element
+
+
+TITLED_SHARE = 0.2  # the container under the title wins at this share of readability's prose
+MIN_PROSE = 300  # characters of paragraph text that make an element a container of prose
+_HEADINGS = ("h1", "h2")
+_EDGE_PUNCTUATION = " .…:;,!?|-–—\"'“”«»"
+_PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
+
+
+def _squashed(text: str) -> str:
+    """Text as compared across the page: NFKC ("…" is "..."), case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def prose_length(element) -> int:
+    """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
+    element's own text when it has no paragraphs at all (a page of <br>-separated lines)."""
+    total = sum(_length(p.text_content()) for p in element.iter(*_PARAGRAPHS)
+                if not any(a.tag in _PARAGRAPHS for a in p.iterancestors()))
+    return total or _length(element.text_content())
+
+
+def _titled_container(root, title: str | None):
+    """The tightest ancestor of the heading that states the page's title that the page marks as
+    its article (<article>, <main>, itemprop=articleBody...) and that holds MIN_PROSE characters
+    of prose, or None (no title, no such heading, no such container)."""
+    if not title:
+        return None
+    wanted = _squashed(title).strip(_EDGE_PUNCTUATION)
+    if len(wanted) < 8:
+        return None
+    for heading in root.iter(*_HEADINGS):
+        text = _squashed(heading.text_content()).strip(_EDGE_PUNCTUATION)
+        if text and (text == wanted or (len(text) >= 20 and (text in wanted or wanted in text))):
+            for ancestor in heading.iterancestors():
+                if ancestor.tag in ("body", "html"):
+                    return None
+                if _is_article_container(ancestor) and prose_length(ancestor) >= MIN_PROSE:
+                    return ancestor
+            return None
+    return None
+
+
+def _is_article_container(element) -> bool:
+    """An element the page itself marks as its article or main content."""
+    return element.tag in ("article", "main") or element.get("role") == "main" \
+        or (element.get("itemprop") or "").lower() == "articlebody" \
+        or "blogposting" in (element.get("itemtype") or "").lower() \
+        or "newsarticle" in (element.get("itemtype") or "").lower()
+
+
+def _holds(container, element) -> bool:
+    """Whether readability's choice (an element of a copy of the page) is part of the container:
+    one of its three longest paragraphs appears in the container's text (readability drops and
+    re-wraps parts of what it keeps, so its text as a whole need not)."""
+    paragraphs = sorted((_squashed(p.text_content()) for p in element.iter(*_PARAGRAPHS)), key=len)[-3:]
+    probes = [p for p in paragraphs if p] or [_squashed(element.text_content())[:200]]
+    text = _squashed(container.text_content())
+    return any(probe in text for probe in probes)

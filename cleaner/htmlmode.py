@@ -119,7 +119,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
     check_deadline()
     removed = prune(root, rules, meta.url)
     check_deadline()
-    article = main_content(root)
+    article = main_content(root, meta.title)
     check_deadline()
     whole_page = article is None or not text_of(article)
     if whole_page:

@@ -100,3 +100,13 @@ def test_a_wrapped_paragraph_counts_as_one_paragraph_of_prose():
     text = clean(wrapped, mode="text").text
     assert text.count("\n") >= 9  # the input's own line breaks are kept
     assert text.startswith("## The ferry that runs on cooking oil")
+
+
+def test_html_the_container_under_the_title_beats_a_longer_story_elsewhere():
+    """readability's best-scoring block is a longer story in another column; the page's title
+    heads a shorter <article>: that article is the page's."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-post-beside-longer-story.html").read_text()
+    text = clean(page, mode="html").text
+    assert "For forty years the keeper rowed out at slack water" in text
+    assert "rowed home at dawn to find the whole village on the quay" in text
+    assert "dredging contract" not in text
