@@ -200,14 +200,17 @@ def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[i
     """How far a region seeded at block i reaches, and its blocks matched by the family."""
     n, last, matched = len(lines), i, [i]
     reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
+    in_thread = False  # a thread marker (author, date, Reply) has been seen
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
         for k in range(j, min(n, last + 1 + reach)):
             if lines[k].has_family(family):
-                # Across prose, only a thread marker (author, date, Reply: a member) or a new
-                # heading continues a thread; form UI after prose is a form of its own.
-                if not crossed_prose or lines[k].strongest(family).rule.role != "remove":
+                # Across prose, only a thread marker (a member) continues a thread, or a new
+                # heading once the region is a thread; form UI after prose is a form of its
+                # own, and prose between comment buttons and a heading is the article.
+                role = lines[k].strongest(family).rule.role
+                if not crossed_prose or role == "member" or (role == "opens_region" and in_thread):
                     found = k
                 break
             if is_prose(lines[k]):
@@ -217,6 +220,7 @@ def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[i
         if found is None:
             break
         matched.append(found)
+        in_thread = in_thread or lines[found].strongest(family).rule.role == "member"
         last, j = found, found + 1
     return last, matched
 
@@ -288,7 +292,7 @@ def _unit_prose(lines: list[_Line], first: int, last: int) -> float:
     of words that are almost all names or title words (few stopwords: a headline list, a
     byline, a tag cloud set as a sentence)."""
     words = sum(line.words for line in lines[first:last + 1])
-    score = min(words, 80.0) / 8
+    score = min(words, 80.0) / 8 + max(words - 80.0, 0.0) / 32  # longer ones count, less
     stop = lines[first].stop()  # the paragraph's first line tells (a long line is written text)
     if stop is not None and stop < FEW_STOPWORDS:
         score *= 0.5
