@@ -200,7 +200,10 @@ def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[i
     """How far a region seeded at block i reaches, and its blocks matched by the family."""
     n, last, matched = len(lines), i, [i]
     reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
-    in_thread = False  # a thread marker (author, date, Reply) has been seen
+    # A thread: a comments title opened the region ("12 thoughts on …"), or a thread marker
+    # (author, date, Reply) has been seen; comment buttons alone do not make one.
+    seed = lines[i].strongest(family)
+    in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
