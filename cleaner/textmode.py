@@ -48,6 +48,8 @@ AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
 THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
 CODE_LINE = -0.05  # a table row or a line of code: article content between its paragraphs
 CONTENT_LINE = -0.2  # a short line of written words (a list item, a subheading, a caption)
+LIST_ITEM = 0.1  # an item of a numbered list, or of a list of phrases
+LIST_ITEM_WORDS = 5
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
 RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
@@ -322,8 +324,10 @@ def _short_line_score(line: _Line) -> float:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
-    if line.block.kind == LIST and _ORDINAL.match(text):
-        return CONTENT_LINE  # a numbered list is the article's (menus are not numbered)
+    if line.block.kind == LIST and (_ORDINAL.match(text) or line.words >= LIST_ITEM_WORDS):
+        # A numbered list, or a list of items that are phrases, is the article's: menus are
+        # neither numbered nor worded (their items, as links, are link-only lines in Markdown).
+        return LIST_ITEM
     if line.words < 3:
         return MENU_LINE
     letters = _LETTERS.findall(line.plain)

@@ -63,6 +63,12 @@ CASES = {
          "Local businesses on the quay", "The council will hold a public meeting"],
         ["Photo 3 of 24", "View all", "Business"],
     ),
+    # A post that is one list of phrases (a changelog): no paragraph of prose at all.
+    "list-article.md": (
+        ["- The map editor can now undo more than one step", "- Traders no longer sell goods",
+         "- A new tutorial explains farming, fishing and the grain market", "- Removed the old multiplayer lobby"],
+        ["[Downloads](/downloads)", "Previous post", "Official links"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
