@@ -81,7 +81,7 @@ class Corpus:
     """What mutations draw on, loaded once per process."""
 
     def __init__(self):
-        from cleaner.packs import default_rules
+        from cleaner.engine.load import default_rules
 
         texts = []
         for folder in PAGE_DIRS:

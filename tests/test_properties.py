@@ -32,7 +32,7 @@ from cleaner import MODES, DecodeError, clean  # noqa: E402
 # The checks themselves are the fuzz script's, so CI and the long runs check the same things.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from fuzz import is_subsequence, nonblank_lines, signature  # noqa: E402
-from cleaner.packs import default_rules  # noqa: E402
+from cleaner.engine.load import default_rules  # noqa: E402
 
 EXAMPLES = int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "300"))
 SETTINGS = settings(
