@@ -23,7 +23,10 @@ else:  # pragma: no cover - exercised on 3.10 only
     import sre_parse
 
 # Syntax whose meaning differs between the engines, or that only ``regex`` has.
-_REGEX_ONLY = re.compile(r"\[\[?:|\\[pPXmMGKLN]\{?|\(\?[Vrefb|&R0-9]|\(\?\(DEFINE|&&|--|\|\||~~")
+_REGEX_ONLY = re.compile(r"\[\[|\\[pPXmMGKLN]|\(\?[Vrefb|&R0-9]|\(\?\(DEFINE")
+# What makes the stdlib's parser warn (a nested set, a set operation): a pattern ``re`` would read
+# differently. The pre-filters below read such a pattern without the warning.
+_SET_SYNTAX = re.compile(r"\[\[|--|&&|~~|\|\|")
 _ENGINES: dict[str, object] = {}  # pattern -> its compiled form, decided once per process
 
 
@@ -60,7 +63,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     # pattern, so the literals it still requires stay required.
     pattern = _PROPERTY.sub(".", pattern)
     try:
-        tree = sre_parse.parse(pattern)
+        tree = _parse(pattern)
     except Exception:  # noqa: BLE001 - other regex-only syntax, or parser internals changed
         return None
     try:
@@ -70,13 +73,22 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 _DIGITS = frozenset("0123456789")
+
+
+def _parse(pattern: str):
+    """The stdlib's parse of ``pattern``, without the warnings it gives on regex-only syntax."""
+    if not _SET_SYNTAX.search(pattern):
+        return sre_parse.parse(pattern)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return sre_parse.parse(pattern)
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:
     """Strings of which every match of ``pattern`` starts with one, or None."""
     try:
-        return _leading(list(sre_parse.parse(_PROPERTY.sub(".", pattern))))
+        return _leading(list(_parse(_PROPERTY.sub(".", pattern))))
     except Exception:  # noqa: BLE001 - regex-only syntax, or parser internals changed
         return None
 
