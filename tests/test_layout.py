@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
 MAX_LINES = 450
 # What stands on the pipeline: the public API, the command line, its views and the batch runner.
 ABOVE_PIPELINE = ("cleaner", "cleaner.cli", "cleaner.render", "cleaner.batch", "cleaner.__main__",
-                  "cleaner.packs")
+                  "cleaner.packs", "cleaner.checks")
 
 
 def _modules() -> dict[str, Path]:
