@@ -65,6 +65,7 @@ def test_fix_rewrites_dirty_files_leaves_clean_ones_alone_and_a_second_run_chang
     assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["clean.txt", "dirty.txt"]  # no temp files
 
 
+@pytest.mark.slow
 def test_fixed_file_is_what_the_clean_command_prints(tmp_path):
     for sample in ("harbour-bridge.txt", "jina-reader.md", "cookie-law-explainer.txt"):
         shutil.copyfile(SAMPLES / sample, tmp_path / sample)

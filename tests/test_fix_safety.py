@@ -91,6 +91,7 @@ def check_whole(folder: Path, pages: dict[str, tuple[bytes, bytes]]) -> tuple[in
     return counts[0], counts[1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("victim", ["batch process", "process group"])
 def test_a_run_killed_mid_batch_leaves_every_file_old_or_new(tmp_path, victim):

@@ -161,6 +161,7 @@ def html_page(draw) -> str:
 
 # ----------------------------------------------------------------------------- properties
 
+@pytest.mark.slow
 @SETTINGS
 @given(text=st.one_of(page_text(), html_page(), st.text()), mode=st.sampled_from(MODES))
 @example(text="", mode="auto")
@@ -172,6 +173,7 @@ def test_any_text_cleans_without_an_exception(text, mode):
     assert result.mode in ("text", "html")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.one_of(st.binary(max_size=2000), page_text().map(lambda s: s.encode("utf-8", "surrogatepass")),
                       st.tuples(page_text(), st.sampled_from(["utf-8", "utf-16", "gb18030", "latin-1", "cp1252"]))
@@ -198,6 +200,7 @@ def test_text_mode_only_removes_lines(text):
     assert only_removes(text, result) is None, result.text
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(text=page_text(), mode=st.sampled_from(MODES))
 def test_cleaning_is_deterministic(text, mode):
@@ -205,6 +208,7 @@ def test_cleaning_is_deterministic(text, mode):
     assert signature(clean(text, mode=mode)) == signature(first)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(text=page_text())
 def test_text_mode_is_idempotent(text):
