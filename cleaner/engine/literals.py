@@ -23,10 +23,10 @@ else:  # pragma: no cover - exercised on 3.10 only
     import sre_parse
 
 # Syntax whose meaning differs between the engines, or that only ``regex`` has.
-_REGEX_ONLY = re.compile(r"\[\[|\\[pPXmMGKLN]|\(\?[Vrefb|&R0-9]|\(\?\(DEFINE")
+_REGEX_ONLY = re.compile(r"\[\^?\[|\\[pPXmMGKLN]|\(\?[Vrefb|&R0-9]|\(\?\(DEFINE")
 # What makes the stdlib's parser warn (a nested set, a set operation): a pattern ``re`` would read
 # differently. The pre-filters below read such a pattern without the warning.
-_SET_SYNTAX = re.compile(r"\[\[|--|&&|~~|\|\|")
+_SET_SYNTAX = re.compile(r"\[\^?\[|--|&&|~~|\|\|")
 _ENGINES: dict[str, object] = {}  # pattern -> its compiled form, decided once per process
 
 
@@ -38,12 +38,15 @@ def compile_pattern(pattern: str) -> re.Pattern | regex.Pattern:
     compiled = _ENGINES.get(pattern)
     if compiled is None:
         if not _REGEX_ONLY.search(pattern):
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")
-                try:
+            try:
+                if _SET_SYNTAX.search(pattern):  # the only syntax re warns about
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("error")
+                        compiled = re.compile(pattern)
+                else:
                     compiled = re.compile(pattern)
-                except (re.error, Warning, RecursionError, OverflowError):
-                    pass
+            except (re.error, Warning, RecursionError, OverflowError):
+                pass
         if compiled is None:
             compiled = regex.compile(pattern)
         _ENGINES[pattern] = compiled

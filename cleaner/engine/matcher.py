@@ -198,20 +198,7 @@ class RuleSet:
         candidates.extend(leading)
         automaton = self._automaton if size <= DEFAULT_MAX_CHARS else self._long_automaton
         if automaton is not None:
-            anywhere: set[int] = set()
-            for end, key in automaton.iter(norm):
-                if key.pattern_ids:
-                    anywhere.update(key.pattern_ids)
-                if not key.is_phrase:
-                    continue
-                start = end - len(key.text) + 1
-                if key.latin_start and start > 0 and norm[start - 1].isalnum():
-                    continue
-                if key.latin_end and end + 1 < size and norm[end + 1].isalnum():
-                    continue
-                for index in self._contains_phrases[key.text]:
-                    found.setdefault(index, key.text)
-            candidates.extend(anywhere)
+            candidates.extend(self._scan_anywhere(automaton, norm, found))
         patterns = self._patterns
         for pid in candidates:
             pattern = patterns[pid]
@@ -234,6 +221,24 @@ class RuleSet:
                 hits.append(Hit(rule, text))
         return hits
 
+
+    def _scan_anywhere(self, automaton, norm: str, found: dict[int, str]) -> set[int]:
+        """One pass of the automaton over the block: contains-phrases found (on word boundaries
+        for Latin-script phrases) go into ``found``; returns the patterns whose literal is there."""
+        size, anywhere = len(norm), set()
+        for end, key in automaton.iter(norm):
+            if key.pattern_ids:
+                anywhere.update(key.pattern_ids)
+            if not key.is_phrase:
+                continue
+            start = end - len(key.text) + 1
+            if key.latin_start and start > 0 and norm[start - 1].isalnum():
+                continue
+            if key.latin_end and end + 1 < size and norm[end + 1].isalnum():
+                continue
+            for index in self._contains_phrases[key.text]:
+                found.setdefault(index, key.text)
+        return anywhere
 
 
 def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
