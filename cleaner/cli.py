@@ -115,7 +115,8 @@ def clean_command(file, as_json, output_format, explain, mode, url, max_mb, time
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.text:
-        click.echo(result.text)  # a line-terminated file, as a Unix filter should print
+        # a line-terminated file, as a Unix filter should print (one that is already stays as is)
+        click.echo(result.text, nl=not result.text.endswith("\n"))
 
 
 @cli.command("explain")
