@@ -79,7 +79,7 @@ def throughput(n_files: int, jobs: list[int], repeat: int) -> None:
         # of interpreter start-up, imports and rule compilation that every CLI run pays once.
         sys.path.insert(0, str(ROOT))
         from cleaner import batch
-        from cleaner.packs import default_rules
+        from cleaner.engine.load import default_rules
 
         default_rules()
         todo, _ = batch.collect([str(folder)])

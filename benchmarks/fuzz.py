@@ -37,7 +37,6 @@ the rate, and the failures by kind; exit status 1 if any.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import os
@@ -81,7 +80,7 @@ class Corpus:
     """What mutations draw on, loaded once per process."""
 
     def __init__(self):
-        from cleaner.packs import default_rules
+        from cleaner.engine.load import default_rules
 
         texts = []
         for folder in PAGE_DIRS:
@@ -224,22 +223,7 @@ def _on_alarm(signum, frame):
     raise _Timeout
 
 
-def nonblank_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def is_subsequence(small: list[str], big: list[str]) -> bool:
-    it = iter(big)
-    return all(any(x == y for y in it) for x in small)
-
-
-def signature(result) -> tuple:
-    return (result.text, result.mode, result.title, result.url,
-            tuple((r.rule, r.family, r.text, r.start, r.end) for r in result.removed))
-
-
-def digest(result) -> str:
-    return hashlib.sha1(repr(signature(result)).encode("utf-8", "surrogatepass")).hexdigest()
+from cleaner.checks import digest, property_failures  # noqa: E402 - the checks of the property tests
 
 
 def check(data: str | bytes, mode: str, timeout: float) -> tuple[list[tuple[str, str]], float, str | None]:
@@ -259,7 +243,6 @@ def check(data: str | bytes, mode: str, timeout: float) -> tuple[list[tuple[str,
 
 def _check(data, mode, timeout, failures):
     from cleaner import DecodeError, clean
-    from cleaner.decode import decode
 
     signal.setitimer(signal.ITIMER_REAL, timeout)
     start = time.perf_counter()
@@ -272,22 +255,7 @@ def _check(data, mode, timeout, failures):
                 failures.append(("exception", "DecodeError on str input"))
             return failures, time.perf_counter() - start, None
         elapsed = time.perf_counter() - start
-        again = clean(data, mode=mode)
-        if signature(again) != signature(first):
-            failures.append(("nondeterminism", "a second clean in the same process differs"))
-        if first.mode == "text":
-            source = data if isinstance(data, str) else decode(data)
-            if not is_subsequence(nonblank_lines(first.text), nonblank_lines(source)):
-                failures.append(("not-subsequence", "output lines are not input lines in order"))
-            else:
-                bad = [r for r in first.removed if source[r.start:r.end] != r.text]
-                if bad:
-                    failures.append(("not-subsequence", f"removal {bad[0].rule} text != input[{bad[0].start}:{bad[0].end}]"))
-            twice = clean(first.text, mode="text").text
-            if twice != first.text:
-                how = ("only line breaks at the end differ" if twice.rstrip("\r\n") == first.text.rstrip("\r\n")
-                       else "the text differs")
-                failures.append(("not-idempotent", f"{len(first.text)} chars -> {len(twice)} chars: {how}"))
+        failures.extend(property_failures(data, mode, first, clean))
         return failures, elapsed, digest(first)
     except _Timeout:
         failures.append(("timeout", f"over {timeout} s"))

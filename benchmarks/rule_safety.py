@@ -4,7 +4,7 @@
     python benchmarks/rule_safety.py [--size 1000000] [--budget-ms 10] [--rule GLOB] [--json OUT]
                                      [--no-direct-1mb] [--no-pipeline] [--no-timeout-overhead]
 
-For every rule (cleaner.packs.load_rules(): all built-in packs, validated and compiled) it builds
+For every rule (cleaner.engine.load.load_rules(): all built-in packs, validated and compiled) it builds
 adversarial lines out of the rule's own material: its phrases, its match examples (whole, without
 their end, halved, with the last character changed: near misses), the literals its patterns wait
 for, and the separators and digits its patterns use; plus runs of spaces. Each unit is repeated to
@@ -57,10 +57,12 @@ sys.path.insert(0, str(ROOT))
 import regex  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from cleaner import packs, textmode  # noqa: E402
-from cleaner.packs import (  # noqa: E402
-    DETECTORS, Rule, RuleSet, leading_literals, load_rules, normalise, required_literals,
-)
+from cleaner import textmode  # noqa: E402
+from cleaner.engine import literals, model  # noqa: E402
+from cleaner.engine.literals import leading_literals, required_literals  # noqa: E402
+from cleaner.engine.load import load_rules  # noqa: E402
+from cleaner.engine.matcher import RuleSet  # noqa: E402
+from cleaner.engine.model import DETECTORS, Rule, normalise  # noqa: E402
 
 MB = 1_000_000
 SLOW_MS = 50.0  # a 1 MB direct call slower than this gets its growth measured
@@ -69,7 +71,7 @@ _REGEX_SYNTAX = set("\\^$.|?*+()[]{}-")
 
 
 def _limit(rule: Rule) -> int:
-    return rule.max_chars if rule.max_chars is not None else packs.DEFAULT_MAX_CHARS
+    return rule.max_chars if rule.max_chars is not None else model.DEFAULT_MAX_CHARS
 
 
 def fill(unit: str, size: int) -> str:
@@ -116,7 +118,7 @@ def units(rule: Rule) -> list[tuple[str, str]]:
     literals: list[str] = []
     for pattern in rule.patterns:
         for found in (leading_literals(pattern), required_literals(pattern)):
-            if found and found is not packs._DIGITS:
+            if found and found is not literals._DIGITS:
                 literals += [lit for lit in found if lit.strip()]
     out: list[tuple[str, str]] = [("spaces", " "), ("space-run+word", " " * 4095 + "a")]
     seen = {" ", " " * 4095 + "a"}

@@ -12,7 +12,10 @@ from pathlib import Path
 from . import MODES, batch, clean, render
 from .config import load_config, rule_choice
 from .limits import DEFAULT_MAX_BYTES, InputError
-from .packs import PackError, RuleChoice, example_failures, load_rules
+from .engine.examples import example_failures
+from .engine.load import load_rules
+from .engine.model import PackError
+from .engine.select import RuleChoice
 
 
 class _DefaultToClean(click.Group):
@@ -112,7 +115,8 @@ def clean_command(file, as_json, output_format, explain, mode, url, max_mb, time
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.text:
-        click.echo(result.text)  # a line-terminated file, as a Unix filter should print
+        # a line-terminated file, as a Unix filter should print (one that is already stays as is)
+        click.echo(result.text, nl=not result.text.endswith("\n"))
 
 
 @cli.command("explain")
@@ -159,9 +163,6 @@ def rules_list(family, lang, rule_paths, enable, disable, adblock):
         if lang and rule.languages and lang not in rule.languages and "*" not in rule.languages:
             continue
         click.echo(render.rule_line(rule))
-    for rule_id, (rule_family, description) in render.code_rules().items():
-        if not family or rule_family == family:
-            click.echo(f"{rule_id}\t{rule_family}\t*\t{description}")
 
 
 @rules_group.command("show")
@@ -180,7 +181,8 @@ def rules_show(rule_id, rule_paths, enable, disable, adblock):
 @rules_group.command("test")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 def rules_test(paths):
-    """Run the match / no_match examples of the packs at PATH (default: the built-in packs).
+    """Run the examples of the packs at PATH (default: the built-in packs and the rules in code):
+    match / no_match lines, and html_match / html_no_match snippets.
 
     Exit status 1 if an example fails; each failure names the rule and the example."""
     try:
@@ -190,7 +192,8 @@ def rules_test(paths):
     failures = [f for rule in ruleset.rules for f in example_failures(ruleset, rule)]
     for failure in failures:
         click.echo(failure)
-    examples = sum(len(rule.match) + len(rule.no_match) for rule in ruleset.rules)
+    examples = sum(len(rule.match) + len(rule.no_match) + len(rule.html_match) + len(rule.html_no_match)
+                   for rule in ruleset.rules)
     click.echo(f"{len(ruleset.rules)} rules, {examples} examples, {len(failures)} failed", err=True)
     return 1 if failures else 0
 

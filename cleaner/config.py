@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .packs import PackError, RuleChoice, tomllib
+from .engine.load import tomllib
+from .engine.model import PackError
+from .engine.select import RuleChoice
 
 KEYS = {"rules", "enable", "disable", "mode", "format", "adblock"}
 MODES = ("auto", "text", "html")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .packs import Rule, RuleSet
+from .engine.matcher import RuleSet
+from .engine.model import Rule
+from .pipeline import clean, read
 from .result import Removal
 
 # ANSI styles for a terminal: removed lines dimmed red, rule ids yellow.
@@ -18,31 +20,26 @@ def rule_line(rule: Rule) -> str:
     return f"{rule.id}\t{rule.family}\t{languages}\t{rule.description}"
 
 
-def code_rules() -> dict[str, tuple[str, str]]:
-    """The rules implemented in code rather than packs: id -> (family, description)."""
-    from .htmlmode import HTML_RULES as MODE_RULES
-    from .htmlprune import HTML_RULES
-    from .textmode import STRUCTURAL_RULES
-
-    return {**STRUCTURAL_RULES, **HTML_RULES, **MODE_RULES}
-
-
 def rule_details(rule: Rule) -> str:
     """``cleaner rules show``: everything a rule says about itself."""
     out = [
         rule.id,
         f"  {rule.description}",
-        f"  family: {rule.family}   role: {rule.role}   scope: {rule.scope}"
-        + (f"   max_chars: {rule.max_chars}" if rule.max_chars else ""),
-        f"  pack: {rule.source}",
     ]
+    if rule.in_code:
+        out += [f"  family: {rule.family}", f"  in code: {rule.source[len('code:'):]}"]
+    else:
+        out += [f"  family: {rule.family}   role: {rule.role}   scope: {rule.scope}"
+                + (f"   max_chars: {rule.max_chars}" if rule.max_chars else ""),
+                f"  pack: {rule.source}"]
     if rule.languages:
         out.append(f"  languages: {', '.join(rule.languages)}")
     if rule.html:
         out.append(f"  html: {rule.html}")
     for title, items in (("phrases", rule.phrases), ("patterns", rule.patterns),
                          ("detectors", rule.detectors), ("matches", rule.match),
-                         ("does not match", rule.no_match)):
+                         ("does not match", rule.no_match), ("removes (HTML)", rule.html_match),
+                         ("keeps (HTML)", rule.html_no_match)):
         if items:
             out.append(f"  {title}:")
             out.extend(f"    {item}" for item in items)
@@ -99,14 +96,9 @@ def explained_json(lines: list[ExplainedLine]) -> list[dict]:
 def explain(source: str | bytes, *, mode: str = "auto", rules: RuleSet | None = None) -> list[ExplainedLine]:
     """The lines of ``source`` (for HTML: the pruned elements, then the extracted text's lines),
     each with the removal that covers it."""
-    from . import clean, sniff_mode  # here: render is imported by the package itself
-    from .decode import decode
-
-    text = decode(source) if isinstance(source, (bytes, bytearray)) else source
-    if mode == "auto":
-        mode = sniff_mode(text)
-    result = clean(text, mode=mode, rules=rules)
-    if mode == "text":
+    text = read(source)
+    result = clean(text, mode=mode, rules=rules)  # the pipeline sniffs the mode
+    if result.mode == "text":
         return explain_lines(text, result.removed)
     # HTML: pruned elements have no offsets; the rest point into the extracted article text.
     pruned = [ExplainedLine(" ".join(r.text.split())[:200], -1, -1, r)

@@ -22,19 +22,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .limits import check as check_deadline
-from .packs import Hit, RuleSet
+from .engine.matcher import RuleSet
+from .engine.model import Hit
 from .prose import document_stoplist, stopword_share
 from .result import Removal
 from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document,
                       is_setext_underline, strip_markdown)
-
-# Rules implemented in code rather than in packs: the structure of the text, not its words.
-STRUCTURAL_RULES = {
-    "structure.scraper-header": ("metadata", "Scraper header or front matter (title and URL are kept as metadata)"),
-    "structure.link-only": ("navigation", "A line that is only links or a bare URL"),
-    "structure.image-only": ("chrome", "A line that is only images"),
-    "structure.outside-article": ("navigation", "Outside the article: the highest-scoring run of prose lines"),
-}
 
 REGION_FAMILIES = ("consent", "comments")
 LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block

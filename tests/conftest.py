@@ -20,3 +20,13 @@ def fixture_text():
                 return read(folder / name)
         raise FileNotFoundError(name)
     return load
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="Rewrite the pinned `cleaner explain` output of tests/cases/ (review the diff).")
+
+
+@pytest.fixture
+def update_snapshots(request) -> bool:
+    return request.config.getoption("--update-snapshots")

@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from cleaner import clean
-from cleaner.adblock import parse_filters
-from cleaner.packs import PackError, configured_rules
+from cleaner.html.adblock import parse_filters
+from cleaner.engine.model import PackError
+from cleaner.engine.select import configured_rules
 from conftest import ROOT
 
 LIST = """[Adblock Plus 2.0]

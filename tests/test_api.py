@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cleaner import DecodeError, Result, clean, sniff_mode
-from cleaner.packs import builtin_rules_dir
+from cleaner.engine.load import builtin_rules_dir
 from conftest import SAMPLES, read
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Result, batch, clean
+from cleaner.batch import fixing
 from conftest import FIXTURES, ROOT, SAMPLES, SHARED, read
 
 DIRTY = SAMPLES / "harbour-bridge.txt"
@@ -64,6 +65,7 @@ def test_fix_rewrites_dirty_files_leaves_clean_ones_alone_and_a_second_run_chang
     assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["clean.txt", "dirty.txt"]  # no temp files
 
 
+@pytest.mark.slow
 def test_fixed_file_is_what_the_clean_command_prints(tmp_path):
     for sample in ("harbour-bridge.txt", "jina-reader.md", "cookie-law-explainer.txt"):
         shutil.copyfile(SAMPLES / sample, tmp_path / sample)
@@ -276,7 +278,7 @@ def test_atomic_write_that_fails_leaves_the_file_and_no_temporary(tmp_path, monk
 
 def test_write_error_is_reported_for_its_file(tmp_path, monkeypatch):
     dirty, _ = make_corpus(tmp_path)
-    monkeypatch.setattr(batch, "atomic_write", lambda *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    monkeypatch.setattr(fixing, "atomic_write", lambda *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     outcome = batch.fix_one(batch.Job(str(dirty), str(dirty)), batch.FixOptions())
     assert outcome.status == batch.FAILED and outcome.message == "Permission denied"
 
@@ -284,7 +286,7 @@ def test_write_error_is_reported_for_its_file(tmp_path, monkeypatch):
 def test_a_file_that_cleans_to_nothing_is_left_as_is(tmp_path, monkeypatch):
     junk = tmp_path / "consent.txt"
     junk.write_text("Accept all cookies\nReject all\nCookie settings\n")
-    monkeypatch.setattr(batch, "clean", lambda text, mode, **kwargs: Result(text="", mode="text"))
+    monkeypatch.setattr(fixing, "clean", lambda text, mode, **kwargs: Result(text="", mode="text"))
     outcome = batch.fix_one(batch.Job(str(junk), str(junk)), batch.FixOptions())
     assert outcome.status == batch.FAILED and outcome.message == "no article text found; left as is"
     assert junk.read_text() == "Accept all cookies\nReject all\nCookie settings\n"

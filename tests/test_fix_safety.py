@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import batch, clean
+from cleaner.batch import fixing
 from conftest import FIXTURES, ROOT, SAMPLES, read
 
 DIRTY = SAMPLES / "harbour-bridge.txt"
@@ -90,6 +91,7 @@ def check_whole(folder: Path, pages: dict[str, tuple[bytes, bytes]]) -> tuple[in
     return counts[0], counts[1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("victim", ["batch process", "process group"])
 def test_a_run_killed_mid_batch_leaves_every_file_old_or_new(tmp_path, victim):
@@ -166,7 +168,7 @@ def _edit_during_cleaning(monkeypatch, edit):
     def cleaning(text, **kwargs):
         edit()
         return clean(text, **kwargs)
-    monkeypatch.setattr(batch, "clean", cleaning)
+    monkeypatch.setattr(fixing, "clean", cleaning)
 
 
 @pytest.mark.parametrize("how", ["appended", "same size and mtime", "replaced by a new file", "deleted", "made read-only"])
@@ -227,7 +229,7 @@ def test_a_change_is_reported_through_the_command_in_one_line(tmp_path):
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import cleaner.batch as b\n"
+        "import cleaner.batch.fixing as b\n"
         "_clean = b.clean\n"
         "def clean(text, **kw):\n"
         "    import os\n"
@@ -284,7 +286,7 @@ def test_every_error_is_one_line_without_a_traceback(tmp_path, monkeypatch):
 
     def broken(text, **kwargs):
         raise RuntimeError("first line\nsecond line")
-    monkeypatch.setattr(batch, "clean", broken)
+    monkeypatch.setattr(fixing, "clean", broken)
     outcome = batch.fix_one(batch.Job("page.txt", str(page)), batch.FixOptions())
     assert outcome.status == batch.FAILED
     assert outcome.message == "internal error: RuntimeError: first line second line"
@@ -295,7 +297,7 @@ def test_an_input_clean_refuses_is_reported_as_such(tmp_path, monkeypatch):
     """Too large (or too slow): clean()'s own one-line refusal, not an "internal error"."""
     page = tmp_path / "page.txt"
     shutil.copyfile(DIRTY, page)
-    monkeypatch.setattr(batch, "clean", lambda text, **kwargs: clean(text, max_bytes=1000, **kwargs))
+    monkeypatch.setattr(fixing, "clean", lambda text, **kwargs: clean(text, max_bytes=1000, **kwargs))
     outcome = batch.fix_one(batch.Job("page.txt", str(page)), batch.FixOptions())
     assert outcome.status == batch.FAILED
     assert outcome.message.startswith("input is ") and "over the" in outcome.message

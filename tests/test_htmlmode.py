@@ -11,10 +11,10 @@ import lxml.html
 import pytest
 
 from cleaner import clean
-from cleaner.htmlmode import parse
-from cleaner.htmlprune import HTML_RULES, prune
-from cleaner.htmltext import element_text
-from cleaner.packs import default_rules
+from cleaner.engine.load import default_rules
+from cleaner.html.layout import element_text
+from cleaner.html.mode import parse
+from cleaner.html.prune import prune
 from conftest import FIXTURES, ROOT, SHARED
 
 HTML = FIXTURES / "html"
@@ -31,7 +31,7 @@ def paragraphs(html: str, xpath: str) -> list[str]:
 
 
 def known_rule(rule_id: str) -> bool:
-    return rule_id in HTML_RULES or rule_id in {r.id for r in default_rules().rules} \
+    return rule_id in {r.id for r in default_rules().rules} \
         or rule_id == "html.title"
 
 

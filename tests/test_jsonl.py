@@ -9,6 +9,8 @@ import sys
 import threading
 from dataclasses import asdict
 
+import pytest
+
 from cleaner import batch, clean
 from conftest import ROOT, SAMPLES, read
 
@@ -84,6 +86,7 @@ def test_a_file_argument_names_the_lines(tmp_path):
     assert proc.stderr.decode().startswith(f"cleaner: {path}:2: invalid JSON")
 
 
+@pytest.mark.slow
 def test_parallel_output_is_the_serial_output_in_order():
     pages = [PAGE, MARKDOWN, read(SAMPLES / "cookie-law-explainer.txt"), read(SAMPLES / "page.html")]
     stream = lines(*({"i": i, "text": pages[i % 4]} for i in range(700)))  # several chunks
@@ -113,6 +116,7 @@ def _peak_rss_kib(jobs: str, megabytes: int) -> int:
     return usage.ru_maxrss
 
 
+@pytest.mark.slow
 def test_memory_stays_flat_however_long_the_stream():
     for jobs in ("1", "2"):
         short, long = _peak_rss_kib(jobs, 8), _peak_rss_kib(jobs, 80)

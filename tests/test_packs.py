@@ -5,7 +5,10 @@ import textwrap
 
 import pytest
 
-from cleaner.packs import PackError, example_failures, leading_literals, load_rules, normalise, required_literals
+from cleaner.engine.examples import example_failures
+from cleaner.engine.literals import leading_literals, required_literals
+from cleaner.engine.load import load_rules
+from cleaner.engine.model import PackError, normalise
 
 GOOD_PACK = """
 [pack]

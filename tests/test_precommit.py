@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT, SAMPLES, read
 
 DIRTY = SAMPLES / "harbour-bridge.txt"
@@ -47,6 +49,7 @@ def test_manifest_is_valid(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_try_repo_fixes_scraped_pages_then_passes(tmp_path):
     hook_repo = snapshot(tmp_path / "hook")
     work = tmp_path / "work"

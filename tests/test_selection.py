@@ -6,7 +6,9 @@ import pytest
 
 from cleaner import clean
 from cleaner.config import load_config
-from cleaner.packs import PackError, configured_rules, default_rules, select_rules
+from cleaner.engine.load import default_rules
+from cleaner.engine.model import PackError
+from cleaner.engine.select import configured_rules, select_rules
 
 NEW_CMP_PACK = """
 [pack]

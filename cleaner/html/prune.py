@@ -24,107 +24,23 @@ held (start = end = -1: that text never reaches the text that text mode sees).
 """
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import urlsplit
 
 import lxml.etree
 
-from .htmltext import element_text
-from .packs import RuleSet
-from .result import Removal
-from .selectors import SelectorIndex, compile_selectors
+from ..engine.matcher import RuleSet
+from ..engine.registry import CODE_RULES
+from ..result import Removal
+from .css import SelectorIndex
+from .layout import element_text
+from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREFIXES, CMP_LABEL,
+                    CMP_LABEL_ATTRIBUTES, CMP_PREFIXES, COMMENT_TOKENS, COMMENT_WORDS, CONSENT_WORDS,
+                    NEWSLETTER_TOKENS, NEWSLETTER_WORDS, PART, PART_HINT, RELATED_TOKENS, SHARE_TOKENS)
 
-# Rules implemented here, in code: (family, description). Pack rules keep their own ids.
-HTML_RULES = {
-    "html.template": ("consent", "A banner or comment form kept in <template> or <script type=text/template>"),
-    "html.hidden": ("chrome", "An element the page hides (hidden attribute, display:none, visibility:hidden)"),
-    "html.cmp-container": ("consent", "A consent platform's container, by its id/class prefix, confirmed by its text"),
-    "html.consent-dialog": ("consent", "A dialog (role=dialog, aria-modal) whose text is consent vocabulary"),
-    "html.consent-text": ("consent", "A small container whose own text is a consent banner's (opaque class names)"),
-    "html.comments-section": ("comments", "A comment section or form, by a whole id/class token, confirmed by its text"),
-    "html.share": ("chrome", "A share / social bar, by a whole id/class token, with short text"),
-    "html.related": ("chrome", "A related / recommended list, by a whole id/class token, mostly links"),
-    "html.newsletter": ("chrome", "A newsletter or subscription box, by a whole id/class token, with short text"),
-    "html.newsletter-dialog": ("chrome", "A dialog whose text asks to subscribe"),
-    "html.caption": ("chrome", "An image caption or credit (<figcaption>, a caption/credit class), short"),
-    "html.byline": ("chrome", "A byline, dateline or timestamp (author/date class or itemprop), short"),
-}
+# The families of the html.* rules applied here (their ids, descriptions and examples: registry).
+_FAMILY = {rule.id: rule.family for rule in CODE_RULES if rule.id.startswith("html.")}
 
-# Consent vocabulary, as substrings of lower-cased text (many languages; the packs hold the exact
-# phrases, this only says "this element talks about consent").
-CONSENT_WORDS = re.compile(
-    r"cookie|consent|gdpr|privacy|datenschutz|einwillig|consentement|consentimiento|consenso|"
-    r"toestemming|rgpd|samtycke|samtykke|zgod|souhlas|cookies|隐私|隱私|同意|クッキー|쿠키|개인정보|"
-    r"個人情報|プライバシー|куки|cookie-файл|согласи|конфиденц", re.I)
-COMMENT_WORDS = re.compile(
-    r"comment|repl(?:y|ies)|respon[sd]|discuss|disqus|kommentar|comentario|commentaire|commento|"
-    r"коммент|отзыв|评论|評論|留言|回复|回覆|发表|跟帖|网友|コメント|댓글|leave a|name|e-?mail", re.I)
-NEWSLETTER_WORDS = re.compile(
-    r"newsletter|subscri|sign ?up|inbox|e-?mail|abonn|suscrib|iscriviti|rss|订阅|訂閱|メルマガ|뉴스레터",
-    re.I)
-
-# CMP id/class prefixes (see ../shared/reference/cmp-signatures.md), lower-cased.
-CMP_PREFIXES = (
-    "onetrust", "ot-sdk", "ot-pc", "ot-floating", "optanon", "cybotcookiebot", "cookiebot",
-    "usercentrics", "uc-banner", "cky-", "cookie-law-info", "cli-modal", "cli-bar", "cli_",
-    "wt-cli", "didomi", "qc-cmp", "truste", "trustarc", "sp_message", "sp_veil", "osano-cm",
-    "cc-window", "cc-banner", "cc_banner", "cc-revoke", "cmplz", "brlbs", "borlabs", "iubenda-cs",
-    "termly", "klaro", "moove_gdpr", "moove-gdpr", "cookiefirst", "axeptio", "ccc-notify",
-    "ccc-overlay", "cn-notice", "fc-consent", "fc-dialog", "cmpbox", "ncmp", "shopify-pc",
-    "hs-eu-cookie", "tarteaucitron", "ch2-", "coi-banner", "coi-consent", "cookie-notice",
-    "cookie-banner", "cookie-consent", "cookieconsent", "cookie_consent", "cookie-bar",
-    "cookiebar", "cookie-popup", "cookie-law", "cookie-message", "cookie-warning", "cookie-policy",
-    "cookie-notification", "cookienotice", "cookiewarning", "gdpr", "consent-banner",
-    "consent-modal", "consent-popup", "consent_banner", "privacy-banner", "eu-cookie",
-)
-# Attributes other than id and class that consent platforms mark their containers with.
-_CMP_DATA_PREFIXES = ("data-cookie", "data-consent", "data-cmp", "data-gdpr", "data-cky", "data-cc-")
-_CMP_LABEL_ATTRIBUTES = frozenset({"aria-label", "aria-describedby", "data-testid", "data-component",
-                                   "data-module", "data-nosnippet-cookie"})
-_CMP_LABEL = re.compile(r"cookie|consent|gdpr|privacy (?:banner|notice|settings|center|centre|manager)|cmp\b")
-
-# Whole id/class tokens (lower-cased) naming a section, and how the element's text confirms it.
-COMMENT_TOKENS = frozenset({
-    "comments", "comment-list", "commentlist", "comments-list", "comment-respond", "respond",
-    "comments-area", "comments-section", "comment-section", "commentform", "comment-form",
-    "comments-wrapper", "comments-container", "comment-wrapper", "comments-block", "comments-box",
-    "comment-box", "commentbox", "article-comments", "post-comments", "entry-comments",
-    "story-comments", "disqus_thread", "dsq-comments", "pinglun", "pinglun-box", "pinglunqu",
-    "fb-comments", "reply-form", "replyform", "comentarios", "kommentare", "commentaires",
-    "comments-form", "comment-form-wrap", "wpdiscuz", "wpd-thread", "comment_form", "comment_list",
-    "commentswrap", "comment-area", "plbox", "pl_box", "pl-box", "pinglun_box",
-})
-SHARE_TOKENS = frozenset({
-    "share", "shares", "sharing", "share-buttons", "share-bar", "share-links", "share-tools",
-    "share-icons", "share-box", "sharebox", "share-container", "share-wrapper", "social-share",
-    "social-sharing", "social-buttons", "social-icons", "social-links", "social-media",
-    "socialshare", "social-bar", "sharedaddy", "addtoany", "a2a_kit", "sharethis", "shareaholic",
-    "share-this", "sharethis-inline-share-buttons", "ssba", "jiathis", "bdsharebuttonbox",
-    "bdshare", "fenxiang",
-})
-RELATED_TOKENS = frozenset({
-    "related", "related-posts", "related-articles", "related-content", "related-stories",
-    "related-links", "relatedposts", "related_posts", "related-news", "related_articles",
-    "more-stories", "more-articles", "recommended", "recommendations", "read-next", "up-next",
-    "you-may-like", "also-read", "popular-posts", "most-popular", "mostpopular", "trending",
-    "outbrain", "taboola", "ob-widget", "xgwz", "xiangguan", "related-reading",
-})
-NEWSLETTER_TOKENS = frozenset({
-    "newsletter", "newsletter-signup", "newsletter-form", "newsletter-box", "newsletter-widget",
-    "subscribe", "subscription", "subscribe-box", "subscribe-form", "signup", "sign-up",
-    "email-signup", "optin", "opt-in", "mailchimp", "mc4wp-form", "newsletter-container",
-})
-
-# Parts of id/class tokens ("ap-byline", "articleByline__bio", "wp-caption-text") that name a
-# caption or a byline; the element's text must be short and hold no prose.
-CAPTION_PARTS = frozenset({"caption", "captions", "figcaption", "credit", "credits", "photocredit"})
-BYLINE_PARTS = frozenset({"byline", "bylines", "dateline", "timestamp", "author", "authors",
-                          "published", "publish", "pubdate", "posted", "postdate", "date", "updated",
-                          "time", "datetime", "publication"})
-_PART_HINT = re.compile("caption|credit|byline|dateline|timestamp|author|publi|posted|date|time")
-_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
-BYLINE_ITEMPROPS = frozenset({"author", "datepublished", "datemodified", "datecreated"})
 CAPTION_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 200
 SHARE_MAX_CHARS = 300  # a share bar is a row of network names
@@ -156,17 +72,6 @@ _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "u", "small", "font"
 def text_of(element) -> str:
     """An element's text, whitespace collapsed (for reports and length checks)."""
     return " ".join(element.text_content().split())
-
-
-@functools.lru_cache(maxsize=8)
-def _pack_index(rules: RuleSet) -> SelectorIndex:
-    """The packs' html selectors, indexed once per rule set."""
-    index = SelectorIndex()
-    for rule in rules.rules:
-        if rule.html:
-            for selector in compile_selectors(rule.html):
-                index.add(selector, rule)
-    return index
 
 
 class _Page:
@@ -234,9 +139,9 @@ def _dialog(element, page: _Page) -> str | None:
 
 
 def _caption_or_byline(element, raw_names: str, names: str, page: _Page) -> str | None:
-    if not _PART_HINT.search(names):
+    if not PART_HINT.search(names):
         return None
-    parts = {p.lower() for p in _PART.findall(raw_names)}
+    parts = {p.lower() for p in PART.findall(raw_names)}
     if parts & CAPTION_PARTS:
         rule_id, limit = "html.caption", CAPTION_MAX_CHARS
     elif parts & BYLINE_PARTS:
@@ -253,9 +158,9 @@ def _cmp_attributes(element) -> bool:
     """A consent platform's marks outside id and class: ``data-cookie-banner``, ``data-cmp-*``,
     ``aria-label="Cookie banner"``, ``aria-describedby="cookieconsent:desc"``."""
     for name in element.keys():
-        if name.startswith(_CMP_DATA_PREFIXES):
+        if name.startswith(CMP_DATA_PREFIXES):
             return True
-        if name in _CMP_LABEL_ATTRIBUTES and _CMP_LABEL.search(element.get(name).lower()):
+        if name in CMP_LABEL_ATTRIBUTES and CMP_LABEL.search(element.get(name).lower()):
             return True
     return False
 
@@ -272,7 +177,7 @@ def _cmp_container(element, page: _Page) -> str | None:
 
 
 def _by_tokens(element, raw_names: str, page: _Page) -> str | None:
-    """The HTML_RULES id that an element's id/class tokens (space-separated in ``raw_names``)
+    """The html.* rule id that an element's id/class tokens (space-separated in ``raw_names``)
     and its text call for, or None."""
     names = raw_names.lower()
     if _CMP_TOKEN.search(names) and _cmp_container(element, page):
@@ -321,17 +226,11 @@ def _template_removals(root, removals: list[Removal]) -> None:
     lxml.etree.strip_elements(root, *_NEVER_RENDERED, with_tail=False)
 
 
-@functools.lru_cache(maxsize=8)
-def _families(rules: RuleSet) -> frozenset[str]:
-    """The families a rule set has rules of: ``--disable comments`` turns off the html.* rules
-    of that family too (html.hidden and html.template, which follow what a browser shows, stay)."""
-    return frozenset(rule.family for rule in rules.rules)
-
-
 def _element_rule(element, tag: str, page: _Page, index: SelectorIndex,
-                  families: frozenset[str]) -> tuple[str, str] | None:
+                  rules: RuleSet) -> tuple[str, str] | None:
     """(rule id, family) of the rule that removes this element, or None. Pack selectors first,
-    then the html.* rules; each checks the element's text before it fires."""
+    then the html.* rules that are on in ``rules``; each checks the element's text before it
+    fires."""
     classes, ident = element.get("class"), element.get("id")
     for rule in index.matches(element, tag, ident, classes):
         if not page.guarded(element, rule.family):
@@ -349,10 +248,10 @@ def _element_rule(element, tag: str, page: _Page, index: SelectorIndex,
         if len(text_of(element)) <= (CAPTION_MAX_CHARS if caption else BYLINE_MAX_CHARS) \
                 and not holds_prose(element):
             rule_id = "html.caption" if caption else "html.byline"
-    if rule_id is not None and HTML_RULES[rule_id][0] in families:
-        return rule_id, HTML_RULES[rule_id][0]
-    if _hidden(element) and not page.holds_most(element):
-        return "html.hidden", HTML_RULES["html.hidden"][0]
+    if rule_id is not None and rules.enabled(rule_id):
+        return rule_id, _FAMILY[rule_id]
+    if rules.enabled("html.hidden") and _hidden(element) and not page.holds_most(element):
+        return "html.hidden", _FAMILY["html.hidden"]
     return None
 
 
@@ -361,9 +260,9 @@ def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
     return a Removal for each (in document order). ``url`` picks the site-specific filters of
     the user's adblock lists, if any."""
     removals: list[Removal] = []
-    _template_removals(root, removals)
+    _template_removals(root, removals if rules.enabled("html.template") else [])
     page = _Page(root)
-    index, families = _pack_index(rules), _families(rules)
+    index = rules.html_index
     cosmetic = _cosmetic_index(rules, url)
     hits: list[tuple[object, str, str]] = []
     consent_blocks: list = []  # elements whose own text may be consent text
@@ -375,7 +274,7 @@ def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
         if tag == "head":
             walker.skip_subtree()
             continue
-        found = _element_rule(element, tag, page, index, families)
+        found = _element_rule(element, tag, page, index, rules)
         if found is None and cosmetic is not None:
             found = _cosmetic_rule(element, tag, page, cosmetic)
         if found is not None:
@@ -392,7 +291,7 @@ def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
         if text:
             removals.append(Removal(rule_id, family, text, -1, -1))
         element.drop_tree()
-    if "consent" in families:
+    if rules.enabled("html.consent-text"):
         removals.extend(_consent_by_text(consent_blocks, rules, page))
     return removals
 

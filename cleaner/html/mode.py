@@ -1,8 +1,8 @@
 """HTML input: parse once, prune, extract the article, and lay it out as text for the text rules.
 
-    parse (lxml) -> metadata -> prune (htmlprune) -> main content (htmlextract) -> text (htmltext)
+    parse (lxml) -> metadata (meta.py) -> prune (prune.py) -> main content (extract.py) -> text (layout.py)
 
-The text goes on to the same text-mode post-clean as scraped text (see ``cleaner.clean``), so
+The text goes on to the same text-mode post-clean as scraped text (see ``cleaner.pipeline``), so
 "Read more", "Views: 0" or 发表回复 inside the article container go by the same rules. A page that
 is nothing but a consent notice is flagged as a consent wall instead of being returned as an
 article.
@@ -17,23 +17,21 @@ from html import unescape
 import lxml.etree
 import lxml.html
 
-from .htmlextract import main_content
-from .htmlmeta import Metadata, guess_lang, metadata
-from .htmlprune import CONSENT_WORDS, prune, text_of
-from .htmltext import element_text
-from .limits import check as check_deadline
-from .packs import RuleSet, normalise
-from .result import Removal
-from .segment import segment
-from .textmode import clean_document
+from ..engine.matcher import RuleSet
+from ..engine.model import normalise
+from ..limits import check as check_deadline
+from ..result import Removal
+from ..segment import segment
+from ..textmode import clean_document
+from .extract import main_content
+from .layout import element_text
+from .meta import Metadata, guess_lang, metadata
+from .prune import prune, text_of
+from .vocab import CONSENT_WORDS
 
 # lxml refuses a str that still carries an XML encoding declaration (the bytes were decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HEADINGS = ("h1", "h2", "h3")
-# Rules of this module, in code: (family, description), listed by ``cleaner rules list``.
-HTML_RULES = {
-    "html.title": ("metadata", "The page's headline: kept as the result's title, not as article text"),
-}
 CONSENT_WALL_MAX_CHARS = 200  # at most this much article text left on a consent wall
 CONSENT_NOTICE_MAX_CHARS = 2500  # a consent notice page is short...
 CONSENT_NOTICE_SHARE = 0.6  # ...most of it (by characters) talks about cookies, consent, privacy...
@@ -125,7 +123,8 @@ def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
     if whole_page:
         # readability found nothing (a very short page): the text-mode article span decides.
         article = root.find("body") if root.find("body") is not None else root
-    removed += _drop_title(article, meta.title)
+    if rules.enabled("html.title"):
+        removed += _drop_title(article, meta.title)
     text = element_text(article)
     if meta.lang is None and text:
         meta.lang = guess_lang(text)

@@ -8,7 +8,7 @@ Users keep lists such as EasyList Cookie; ``--adblock-list FILE`` lets cleaner r
     example.com#@#.promo                an exception: do not hide it there
 
 Snippet, scriptlet, HTML and procedural filters (``#$#``, ``#%#``, ``##+js``, ``##^``, ``#?#``,
-``:-abp-…``, ``:has()``), network filters and selectors beyond what ``selectors.py`` supports are
+``:-abp-…``, ``:has()``), network filters and selectors beyond what ``css.py`` supports are
 skipped and counted, never half-applied. The project ships no list.
 """
 
@@ -18,8 +18,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from .packs import PackError
-from .selectors import SelectorError, SelectorIndex, compile_selectors
+from ..engine.model import PackError
+from .css import SelectorError, SelectorIndex, compile_selectors
 
 _UNSUPPORTED_MARKERS = ("#$#", "#%#", "#?#", "#@$#", "#@%#", "#@?#", "##+js", "##^", "#@#+js")
 
