@@ -47,6 +47,7 @@ RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
 RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
 SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
+SECTION_HEADING_WORDS = 4  # ...is short ("RELATED: <headline>" inside an article is not one)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
 MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
@@ -68,7 +69,7 @@ _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 _CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 # Rules whose lines head what comes after an article: the article span does not cross them.
-_SECTION_END_PACKS = ("chrome.related.", "chrome.newsletter.")
+_SECTION_END_PACKS = ("chrome.related.",)
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 _WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
 
@@ -346,7 +347,8 @@ def _prose_score(line: _Line) -> float | None:
         return -1.0
     if block.kind == CODE:
         return 0.5
-    if line.rule is not None and line.rule.rule.id.startswith(_SECTION_END_PACKS):
+    if line.rule is not None and line.rule.rule.id.startswith(_SECTION_END_PACKS) \
+            and line.words <= SECTION_HEADING_WORDS:
         return SECTION_END
     if line.rule is not None or block.kind in (LINK_ONLY, IMAGE_ONLY):
         return -0.5
@@ -382,6 +384,10 @@ def _prose_scores(lines: list[_Line]) -> list[float]:
             for k in range(first, last + 1):
                 fixed = _prose_score(lines[k])
                 scores[k] = _short_line_score(lines[k]) if fixed is None else fixed
+    # A block of several related-story headings is one barrier, not one per line.
+    for i in range(n - 1, 0, -1):
+        if scores[i] == SECTION_END and scores[i - 1] == SECTION_END:
+            scores[i] = -0.5
     counts = Counter(line.block.text for line in lines if line.words >= 4)
     repeated = [prose[i] and line.words >= 4 and counts[line.block.text] > 1
                 for i, line in enumerate(lines)]
