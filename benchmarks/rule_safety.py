@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 import regex  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from cleaner import textmode  # noqa: E402
+from cleaner.text import classify  # noqa: E402
 from cleaner.engine import literals, model  # noqa: E402
 from cleaner.engine.literals import leading_literals, required_literals  # noqa: E402
 from cleaner.engine.load import load_rules  # noqa: E402
@@ -474,7 +474,7 @@ def timeout_overhead(ruleset: RuleSet, args) -> dict:
             clean(text, mode="text", rules=rs)  # warm-up
 
         def run_pages():
-            textmode._classify_short.cache_clear()  # every short line classified afresh
+            classify._classify_short.cache_clear()  # every short line classified afresh
             for text in pages:
                 clean(text, mode="text", rules=rs)
         times[name] = best(run_pages, 3)

@@ -1,13 +1,14 @@
 """The one place where a page's way through cleaner is decided:
 
-    decode (bytes -> str) -> sniff (html | text) -> text mode  (segment -> textmode)
+    decode (bytes -> str) -> sniff (html | text) -> text mode  (text: segment, classify, regions,
+                                                               span, assemble)
                                                  -> HTML mode  (html.mode: parse, prune, extract,
                                                                lay out; then the text rules)
                                                  -> Result (the article and every removal)
 
 ``clean()`` and ``cleaner explain`` both go through here. The stages below never import this
 module. The rules in code are applied by the stages, which ask the run's RuleSet whether each
-is on; the structure.* rules of text mode are taken back here when they are off.
+is on.
 """
 
 from __future__ import annotations
@@ -17,18 +18,15 @@ import regex
 from .decode import decode
 from .engine.load import default_rules
 from .engine.matcher import RuleSet
-from .engine.registry import CODE_RULES
 from .limits import DEFAULT_MAX_BYTES, check_size, deadline
-from .result import Removal, Result
-from .segment import Document, segment
-from .textmode import _join, clean_document
+from .result import Result
+from .text import clean_document, segment
 
 MODES = ("auto", "text", "html")
 _HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 # A page saved inside a wrapper element (<text id=…><html>…) still declares itself early on.
 _HTML_EARLY = regex.compile(r"<(?:!doctype\s+html|html|body)\b[^>]*>", regex.I)
 _HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|table|tr|td|li|ul|ol|br|img|meta|link|script|section|article|nav|header|footer)\b[^>]*>", regex.I)
-_STRUCTURE_RULES = tuple(rule.id for rule in CODE_RULES if rule.id.startswith("structure."))
 
 
 def sniff_mode(text: str) -> str:
@@ -73,11 +71,11 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
 
 
 def clean_text(text: str, url: str | None, rules: RuleSet) -> Result:
-    """Text mode: segment, then the rules, the regions and the article span (textmode)."""
+    """Text mode: segment, then the rules, the regions and the article span (cleaner.text)."""
     doc = segment(text)
     if not rules.rules:  # every rule is off: nothing is removed, not even whitespace
         return Result(text=text, mode="text", removed=[], title=doc.title, url=url or doc.url)
-    article, removed = _structure_off(doc, *clean_document(doc, rules), rules)
+    article, removed = clean_document(doc, rules)
     return Result(text=article, mode="text", removed=removed, title=doc.title, url=url or doc.url)
 
 
@@ -87,25 +85,9 @@ def clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
 
     page = htmlmode.extract(html, rules, url)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
-    if any(removal.rule in _STRUCTURE_RULES for removal in post_removed):
-        article, post_removed = _structure_off(segment(page.text), article, post_removed, rules)
     removed = page.removed + post_removed
     meta = page.meta
     wall = htmlmode.is_consent_wall(page, article, removed)
     return Result(text="" if wall else article, mode="html", removed=removed, title=meta.title,
                   url=meta.url or url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
                   date=meta.date, consent_wall=wall, warnings=list(page.warnings))
-
-
-def _structure_off(doc: Document, article: str, removed: list[Removal],
-                   rules: RuleSet) -> tuple[str, list[Removal]]:
-    """Text mode always decides the structure of the text; the lines that a structure.* rule
-    that is off removed are put back, in place, with the input's own separators."""
-    off = {rule_id for rule_id in _STRUCTURE_RULES if not rules.enabled(rule_id)}
-    if not off or not any(removal.rule in off for removal in removed):
-        return article, removed
-    left = [removal for removal in removed if removal.rule not in off]
-    spans = [(removal.start, removal.end) for removal in left]
-    kept = [block for block in doc.blocks
-            if not any(start <= block.start < end for start, end in spans)]
-    return _join(doc.source, kept, doc.blocks), left

@@ -237,7 +237,7 @@ def test_text_mode_is_idempotent_when_a_setext_title_is_removed():
 # keeps them (the repeated-line penalty needs other prose), but once the comment form and one copy
 # are gone, the first line stands alone, and the next clean() penalises the pair that is left.
 # "P / Leave a Reply / P / Q / Q" -> "P / Q / Q" -> "P".
-@pytest.mark.xfail(strict=True, reason="issue 7: repeated-line penalty changes once a copy is removed (textmode)")
+@pytest.mark.xfail(strict=True, reason="issue 7: repeated-line penalty changes once a copy is removed (text.span)")
 def test_text_mode_is_idempotent_when_a_repeated_line_loses_its_copy():
     p = "The council approved the new budget on Tuesday after a long debate."
     q = "Residents said the plan would cut waiting times by half this year."

@@ -13,7 +13,7 @@ from .model import Rule
 # Old id -> current id. Selections, ``cleaner rules show`` and RuleSet.get accept both.
 ALIASES: dict[str, str] = {}
 
-_STRUCTURE = "code:cleaner.textmode"
+_STRUCTURE = "code:cleaner.text"
 _HTML = "code:cleaner.html.prune"
 
 

@@ -21,8 +21,7 @@ from ..engine.matcher import RuleSet
 from ..engine.model import normalise
 from ..limits import check as check_deadline
 from ..result import Removal
-from ..segment import segment
-from ..textmode import clean_document
+from ..text import apply_rules, clean_document, segment
 from .extract import main_content
 from .layout import element_text
 from .meta import Metadata, guess_lang, metadata
@@ -166,4 +165,5 @@ def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str
     """Run the text-mode packs over the extracted article. Readability already chose the
     article, so only the rules' removals apply, unless it found none (``whole_page``): then the
     text-mode article span decides too."""
-    return clean_document(segment(text), rules, rules_only=not whole_page)
+    doc = segment(text)
+    return clean_document(doc, rules) if whole_page else apply_rules(doc, rules)

@@ -5,7 +5,7 @@ covers its most frequent words.
 
 The stoplists are jusText's (about 100 languages, built from Wikipedia word frequencies); they are
 read once per process, on the first document that needs them. Chinese and Japanese have none:
-their lines are judged by punctuation and length instead (see ``textmode``).
+their lines are judged by punctuation and length instead (see ``span``).
 """
 
 from __future__ import annotations

@@ -1,37 +1,21 @@
-"""Clean flattened page text: classify blocks with the rule packs, grow consent and comment
-regions, find the article span, and keep its paragraphs exactly as they are in the input.
+"""Stage 3 of text mode: which runs of blocks are the article.
 
-The stages, in order:
-
-1. every block is matched against the packs (combined matchers, see ``packs.py``);
-2. ``opens_region`` blocks open a consent or comment region that grows over the following blocks
-   of the same family and the short UI lines between them, and ends at article-like prose;
-   ``member`` blocks outside a region go only when they are part of a cluster anchored by a
-   stronger block of their family (a banner is a cluster; an article about cookies is not);
-3. each remaining block gets a prose score (long, sentence-like lines score up, short UI lines and
-   link lists score down, regions are barriers) and the article is the highest-scoring contiguous
-   run of blocks, so a longer comment thread or a menu never wins over it;
-4. inside that run, blocks matched by ``remove`` rules (read more, share, counters…) go too.
-"""
+Every block gets a prose score: a paragraph (one line, or several that the page wraps) that is
+long and sentence-like scores up by its words; table rows, code and short lines of written words
+cost almost nothing; menu-like lines (title words, dates, numbers, markup) cost a point; rule
+hits and regions cost more, a region so much that the article never spans it. Paragraphs alone
+between short lines (teasers, captions) count less, a run of them (a teaser list) much less. The
+article is the run with the highest total; the run under a known title wins when it scores near
+it; a rival run that scores nearly as high is kept beside it rather than lost."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from .limits import check as check_deadline
-from .engine.matcher import RuleSet
-from .engine.model import Hit
-from .prose import document_stoplist, stopword_share
-from .result import Removal
-from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document,
-                      is_setext_underline, strip_markdown)
+from .classify import _CJK_CHAR, Line, is_prose
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT
 
-REGION_FAMILIES = ("consent", "comments")
-LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
-THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
 TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
@@ -54,14 +38,6 @@ MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the a
 FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 
-# Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
-_HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-             "\U00020000-\U0003134f")
-_CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
-_WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
-_ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
-_SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
 _CJK_COMMA = re.compile("[，、；：]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -71,186 +47,9 @@ _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its senten
 # Rules whose lines head what comes after an article: the article span does not cross them.
 _SECTION_END_PACKS = ("chrome.related.",)
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
-_WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
 
 
-@dataclass(slots=True)
-class _Line:
-    """What the later stages need to know about one block."""
-
-    block: Block
-    hits: list[Hit]
-    words: float
-    sentence: bool
-    plain: str = ""  # the block's words without Markdown syntax
-    rule: Hit | None = None  # the hit that removes it, once decided
-    region: str | None = None
-    stoplist: frozenset[str] | None = None  # the page's language's stopwords, when known
-    _stop: float | None = -1.0  # their share of the line's words, once asked (-1: not yet)
-
-    def stop(self) -> float | None:
-        """The share of the line's words that are stopwords of the page's language (None when
-        the language or the words are unknown); counted on first use, most lines never need it."""
-        if self._stop == -1.0:
-            self._stop = stopword_share(self.plain, self.stoplist)
-        return self._stop
-
-    def has_family(self, family: str) -> bool:
-        return any(h.rule.family == family for h in self.hits)
-
-    def strongest(self, family: str | None = None) -> Hit | None:
-        hits = [h for h in self.hits if family is None or h.rule.family == family]
-        return min(hits, key=lambda h: _ROLE_ORDER[h.rule.role]) if hits else None
-
-
-def word_count(text: str) -> float:
-    """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
-    (a Chinese word is about two characters), so Chinese and English lines of the same content
-    weigh alike."""
-    if text.isascii() or not _CJK_CHAR.search(text):
-        return len(text.split())
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_WORD.findall(text)) + cjk / 2
-
-
-def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool, str]:
-    """A line's rule hits, word count, whether it ends like a sentence, and its plain text."""
-    text = strip_markdown(line, kind)
-    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
-
-
-# Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
-# classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
-@functools.lru_cache(maxsize=65_536)
-def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool, str]:
-    hits, words, sentence, text = _classify(rules, kind, line)
-    return tuple(hits), words, sentence, text
-
-
-def _analyse(doc: Document, rules: RuleSet) -> list[_Line]:
-    lines = []
-    for block in doc.blocks:
-        if block.index % 1024 == 0:
-            check_deadline()
-        if block.kind in (CODE, META):
-            lines.append(_Line(block, [], 0.0, False, block.text))
-        elif len(block.text) <= 80:
-            hits, words, sentence, text = _classify_short(rules, block.kind, block.text)
-            lines.append(_Line(block, list(hits), words, sentence, text))
-        else:
-            lines.append(_Line(block, *_classify(rules, block.kind, block.text)))
-    # The language shows best in the page's longer lines (menus and labels are few words each).
-    stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
-    if stoplist is not None:
-        for line in lines:
-            if line.block.kind in _WORDED:
-                line.stoplist = stoplist
-    return lines
-
-
-def is_prose(line: _Line) -> bool:
-    """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
-    cloud or a flattened menu is long too, but has none)."""
-    return (line.sentence and line.words >= 8) or (
-        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None)
-
-
-def _grow_regions(lines: list[_Line]) -> None:
-    """Mark consent and comment regions.
-
-    A region grows from a seed block of its family over the family's blocks and the short lines
-    between them (up to LOOKAHEAD blocks to the next family block; in a comment thread, whose
-    comments are prose, up to THREAD_LOOKAHEAD blocks through anything). It stands if its seed is
-    an opener (a preference-centre title, a comment-form heading), or if it holds at least two
-    family blocks one of which is stronger than a member, or at least three members of two kinds
-    or more (a thread of author / date / Reply lines, a banner without a title)."""
-    n, i = len(lines), 0
-    while i < n:
-        seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
-        if seed is None:
-            i += 1
-            continue
-        family = seed.rule.family
-        opener = lines[i].strongest(family)
-        last, matched = _extend_region(lines, i, family)
-        strong = sum(lines[k].strongest(family).rule.role != "member" for k in matched)
-        # A thread or a banner has several kinds of marker (author, date, Reply); the same label
-        # over and over ("Report" under each embedded post) is not one.
-        kinds = len({lines[k].strongest(family).rule.id for k in matched})
-        # A form's title opens a region; the same words as a link ("[Leave a comment](#respond)")
-        # are a button that jumps to the form, and open none.
-        titled = opener.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
-        if titled or (strong and len(matched) >= 2) \
-                or (len(matched) >= 3 and kinds >= 2):
-            for k in range(i, last + 1):
-                lines[k].region = family
-                # Credit each block to its own rule where it has one (a counter between a share
-                # bar and a comment form is chrome), else to the rule that seeded the region.
-                lines[k].rule = lines[k].strongest(family) or lines[k].strongest() or opener
-            i = last + 1
-        else:
-            i += 1
-
-
-def _extend_region(lines: list[_Line], i: int, family: str) -> tuple[int, list[int]]:
-    """How far a region seeded at block i reaches, and its blocks matched by the family."""
-    n, last, matched = len(lines), i, [i]
-    reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
-    # A thread: a comments title opened the region ("12 thoughts on …"), or a thread marker
-    # (author, date, Reply) has been seen; comment buttons alone do not make one.
-    seed = lines[i].strongest(family)
-    in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
-    j = i + 1
-    while j < n:
-        found, crossed_prose = None, False
-        for k in range(j, min(n, last + 1 + reach)):
-            if lines[k].has_family(family):
-                # Across prose, only a thread marker (a member) continues a thread, or a new
-                # heading once the region is a thread; form UI after prose is a form of its
-                # own, and prose between comment buttons and a heading is the article.
-                role = lines[k].strongest(family).rule.role
-                if not crossed_prose or role == "member" or (role == "opens_region" and in_thread):
-                    found = k
-                break
-            if is_prose(lines[k]):
-                if family != "comments":
-                    break
-                crossed_prose = True
-        if found is None:
-            break
-        matched.append(found)
-        in_thread = in_thread or lines[found].strongest(family).rule.role == "member"
-        last, j = found, found + 1
-    return last, matched
-
-
-def _decide_rule_hits(lines: list[_Line]) -> None:
-    """Outside regions: ``remove`` hits remove; ``member`` hits remove only inside a run of
-    consecutive same-family blocks that holds a non-member hit (a banner or form cluster)."""
-    n, i = len(lines), 0
-    while i < n:
-        line = lines[i]
-        if line.region or not line.hits:
-            i += 1
-            continue
-        strongest = line.strongest()
-        if strongest.rule.role != "member":
-            line.rule = strongest
-            i += 1
-            continue
-        for family in {h.rule.family for h in line.hits}:
-            start = end = i
-            while start > 0 and lines[start - 1].has_family(family):
-                start -= 1
-            while end + 1 < n and lines[end + 1].has_family(family):
-                end += 1
-            if any(lines[k].strongest(family).rule.role != "member" for k in range(start, end + 1)):
-                line.rule = line.strongest(family)
-                break
-        i += 1
-
-
-def _units(lines: list[_Line]) -> list[tuple[int, int]]:
+def _units(lines: list[Line]) -> list[tuple[int, int]]:
     """Paragraphs as (first, last) line indices. A paragraph that the page (or its Markdown)
     wraps over several lines, each line running on into the next without a blank line between
     them, is one unit: its words and its sentence end are judged together, so a wrapped
@@ -265,7 +64,7 @@ def _units(lines: list[_Line]) -> list[tuple[int, int]]:
     return units
 
 
-def _runs_on(line: _Line, following: _Line) -> bool:
+def _runs_on(line: Line, following: Line) -> bool:
     """Whether ``following`` continues ``line``'s paragraph: no blank line between them, the
     sentence does not end, and the next line starts in lower case or the line leaves a bracket
     or a clause open (a new element of a page starts with a capital: a name, a date, a title)."""
@@ -279,14 +78,14 @@ def _runs_on(line: _Line, following: _Line) -> bool:
             or text.count("[") > text.count("]") or text.count("(") > text.count(")"))
 
 
-def _is_prose_unit(lines: list[_Line], first: int, last: int) -> bool:
+def _is_prose_unit(lines: list[Line], first: int, last: int) -> bool:
     if first == last:
         return is_prose(lines[first])
     words = sum(line.words for line in lines[first:last + 1])
     return lines[last].sentence and words >= 8
 
 
-def _unit_prose(lines: list[_Line], first: int, last: int) -> float:
+def _unit_prose(lines: list[Line], first: int, last: int) -> float:
     """A prose paragraph's score: its words (up to a long paragraph's worth), less for a line
     of words that are almost all names or title words (few stopwords: a headline list, a
     byline, a tag cloud set as a sentence)."""
@@ -306,7 +105,7 @@ def _is_markup(text: str) -> bool:
     return tags * 2 >= len(text.strip())
 
 
-def _short_line_score(line: _Line) -> float:
+def _short_line_score(line: Line) -> float:
     """A line that is neither prose nor matched by a rule: content that sits inside an article
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
@@ -338,7 +137,7 @@ def _short_line_score(line: _Line) -> float:
     return MENU_LINE
 
 
-def _prose_score(line: _Line) -> float | None:
+def _prose_score(line: Line) -> float | None:
     """How article-like one block is on its own; None for a line whose paragraph decides."""
     block = line.block
     if line.region:
@@ -357,7 +156,7 @@ def _prose_score(line: _Line) -> float | None:
     return None
 
 
-def _prose_scores(lines: list[_Line]) -> list[float]:
+def _prose_scores(lines: list[Line]) -> list[float]:
     """Each block's prose score.
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
@@ -412,7 +211,7 @@ def _prose_scores(lines: list[_Line]) -> list[float]:
     return scores
 
 
-def _weigh_isolated(lines: list[_Line], units: list[tuple[int, int]], scores: list[float],
+def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
                     prose: list[bool]) -> None:
     """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
@@ -453,7 +252,7 @@ def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int)
     return 0 <= i < len(prose)
 
 
-def _first_thread_end(lines: list[_Line]) -> int | None:
+def _first_thread_end(lines: list[Line]) -> int | None:
     """Where the first comment region that is a form or a thread ends."""
     i, n = 0, len(lines)
     while i < n:
@@ -482,7 +281,7 @@ def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, best_first, best_last
 
 
-def _article_spans(lines: list[_Line], title: int | None = None) -> list[tuple[int, int]]:
+def article_spans(lines: list[Line], title: int | None = None) -> list[tuple[int, int]]:
     """The article: the contiguous run of blocks with the highest total prose score, so a
     longer comment thread or a menu never wins over it.
 
@@ -516,7 +315,7 @@ def _article_spans(lines: list[_Line], title: int | None = None) -> list[tuple[i
     return [(first, last)]
 
 
-def _take_related_items(lines: list[_Line], first: int, last: int) -> None:
+def take_related_items(lines: list[Line], first: int, last: int) -> None:
     """Inside the article, the headlines listed under a "Related articles" / "Read more" heading
     go with it, up to the next paragraph of prose."""
     i = first
@@ -534,7 +333,7 @@ def _take_related_items(lines: list[_Line], first: int, last: int) -> None:
         i = k
 
 
-def _title_line(lines: list[_Line], title: str | None) -> int | None:
+def title_line(lines: list[Line], title: str | None) -> int | None:
     """The line that is the article's known title (from a scraper header or front matter), or
     else the only level-1 Markdown heading."""
     if title:
@@ -544,78 +343,3 @@ def _title_line(lines: list[_Line], title: str | None) -> int | None:
                 return i
     h1 = [i for i, line in enumerate(lines) if line.block.kind == HEADING and line.block.text.lstrip().startswith("# ")]
     return h1[0] if len(h1) == 1 else None
-
-
-def _removal_for(line: _Line, in_article: bool, structure: bool) -> tuple[str, str] | None:
-    if line.rule is not None:
-        return line.rule.rule.id, line.rule.rule.family
-    kind = line.block.kind
-    if kind == META:
-        return ("structure.scraper-header", "metadata")
-    if structure and kind == LINK_ONLY:
-        return ("structure.link-only", "navigation")
-    if structure and kind == IMAGE_ONLY:
-        return ("structure.image-only", "chrome")
-    if not in_article:
-        return ("structure.outside-article", "navigation")
-    return None
-
-
-def clean_document(doc: Document, rules: RuleSet, *, rules_only: bool = False) -> tuple[str, list[Removal]]:
-    """The article text of a segmented document, and every removal with its rule.
-
-    ``rules_only``: apply the rule packs and regions but keep every other line. For text laid
-    out from a page's DOM, where the extraction already chose the article and there is no
-    Markdown (a line that is a bare URL is a link the article prints)."""
-    lines = _analyse(doc, rules)
-    _grow_regions(lines)
-    _decide_rule_hits(lines)
-    if rules_only:
-        spans = [(0, len(lines) - 1)] if lines else []
-    else:
-        spans = _article_spans(lines, _title_line(lines, doc.title))
-        for first, last in spans:
-            _take_related_items(lines, first, last)
-    # A Markdown heading right above the article is its title or first section heading.
-    for k, (first, last) in enumerate(spans):
-        while first > 0 and lines[first - 1].block.kind == HEADING and lines[first - 1].rule is None:
-            first -= 1
-        spans[k] = (first, last)
-    in_article = [False] * len(lines)
-    for first, last in spans:
-        in_article[first:last + 1] = [True] * (last + 1 - first)
-
-    kept: list[Block] = []
-    runs: list[list] = []  # [rule, family, start, end, last block index]
-    for i, line in enumerate(lines):
-        reason = _removal_for(line, in_article[i], not rules_only)
-        if reason is None and i > 0 and is_setext_underline(line.block) \
-                and runs and runs[-1][4] == i - 1:
-            reason = runs[-1][0], runs[-1][1]  # a heading's underline goes with its title
-        if reason is None:
-            kept.append(line.block)
-        # Neighbouring blocks removed for the same reason are one removal.
-        elif runs and runs[-1][4] == i - 1 and runs[-1][0] == reason[0]:
-            runs[-1][3], runs[-1][4] = line.block.end, i
-        else:
-            runs.append([reason[0], reason[1], line.block.start, line.block.end, i])
-    source = doc.source
-    removals = [Removal(rule, family, source[start:end], start, end)
-                for rule, family, start, end, _ in runs]
-    return _join(source, kept, doc.blocks), removals
-
-
-def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
-    """Kept blocks with the input's separation: the exact separator between blocks that were
-    neighbours, else a blank line if the input had one anywhere between them, else a newline."""
-    if not kept:
-        return ""
-    parts = [kept[0].text]
-    for prev, block in zip(kept, kept[1:]):
-        if block.index == prev.index + 1:
-            parts.append(source[prev.end:block.start])
-        else:
-            gap = any(b.blank_before for b in blocks[prev.index + 1: block.index + 1])
-            parts.append("\n\n" if gap else "\n")
-        parts.append(block.text)
-    return "".join(parts)

@@ -1,0 +1,13 @@
+"""Text mode: flattened page text or Markdown in, the article out.
+
+The stages, one module each: ``segment`` (lines to blocks, Markdown-aware) -> ``classify`` (rule
+hits, words, stopwords: ``prose``) -> ``regions`` (consent and comment regions) -> ``span`` (which
+runs of blocks are the article) -> ``assemble`` (the kept text and every removal). Two entry
+points: ``clean_document`` for a page's text, ``apply_rules`` for text an HTML extraction already
+chose as the article.
+"""
+
+from .assemble import apply_rules, clean_document
+from .segment import Document, segment
+
+__all__ = ["apply_rules", "clean_document", "Document", "segment"]

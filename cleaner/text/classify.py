@@ -1,0 +1,107 @@
+"""Stage 1 of text mode: what each block of a segmented document is. Its rule hits (the packs'
+combined matchers), its words (CJK-aware), whether it ends like a sentence, its plain text, and on
+demand the share of its words that are stopwords of the page's language (``prose``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..engine.matcher import RuleSet
+from ..engine.model import Hit
+from ..limits import check as check_deadline
+from .prose import document_stoplist, stopword_share
+from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, strip_markdown
+
+# Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
+_HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+             "\U00020000-\U0003134f")
+_CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
+_WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
+_ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
+_SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
+_WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
+
+
+@dataclass(slots=True)
+class Line:
+    """What the later stages need to know about one block."""
+
+    block: Block
+    hits: list[Hit]
+    words: float
+    sentence: bool
+    plain: str = ""  # the block's words without Markdown syntax
+    rule: Hit | None = None  # the hit that removes it, once decided
+    region: str | None = None
+    stoplist: frozenset[str] | None = None  # the page's language's stopwords, when known
+    _stop: float | None = -1.0  # their share of the line's words, once asked (-1: not yet)
+
+    def stop(self) -> float | None:
+        """The share of the line's words that are stopwords of the page's language (None when
+        the language or the words are unknown); counted on first use, most lines never need it."""
+        if self._stop == -1.0:
+            self._stop = stopword_share(self.plain, self.stoplist)
+        return self._stop
+
+    def has_family(self, family: str) -> bool:
+        return any(h.rule.family == family for h in self.hits)
+
+    def strongest(self, family: str | None = None) -> Hit | None:
+        hits = [h for h in self.hits if family is None or h.rule.family == family]
+        return min(hits, key=lambda h: _ROLE_ORDER[h.rule.role]) if hits else None
+
+
+def word_count(text: str) -> float:
+    """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
+    (a Chinese word is about two characters), so Chinese and English lines of the same content
+    weigh alike."""
+    if text.isascii() or not _CJK_CHAR.search(text):
+        return len(text.split())
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_WORD.findall(text)) + cjk / 2
+
+
+def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool, str]:
+    """A line's rule hits, word count, whether it ends like a sentence, and its plain text."""
+    text = strip_markdown(line, kind)
+    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
+
+
+# Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
+# classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
+@functools.lru_cache(maxsize=65_536)
+def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool, str]:
+    hits, words, sentence, text = _classify(rules, kind, line)
+    return tuple(hits), words, sentence, text
+
+
+def analyse(doc: Document, rules: RuleSet) -> list[Line]:
+    lines = []
+    for block in doc.blocks:
+        if block.index % 1024 == 0:
+            check_deadline()
+        if block.kind in (CODE, META):
+            lines.append(Line(block, [], 0.0, False, block.text))
+        elif len(block.text) <= 80:
+            hits, words, sentence, text = _classify_short(rules, block.kind, block.text)
+            lines.append(Line(block, list(hits), words, sentence, text))
+        else:
+            lines.append(Line(block, *_classify(rules, block.kind, block.text)))
+    # The language shows best in the page's longer lines (menus and labels are few words each).
+    stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
+    if stoplist is not None:
+        for line in lines:
+            if line.block.kind in _WORDED:
+                line.stoplist = stoplist
+    return lines
+
+
+def is_prose(line: Line) -> bool:
+    """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
+    cloud or a flattened menu is long too, but has none)."""
+    return (line.sentence and line.words >= 8) or (
+        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None)

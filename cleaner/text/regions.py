@@ -1,0 +1,109 @@
+"""Stage 2 of text mode: consent and comment regions, and which rule hits remove their line.
+
+A region grows from a seed block of its family over the family's blocks and the short lines
+between them; ``member`` hits outside a region remove their line only inside a cluster anchored by
+a stronger hit of their family (a banner is a cluster; an article about cookies is not)."""
+
+from __future__ import annotations
+
+from .classify import Line, is_prose
+from .segment import LINK_ONLY
+
+REGION_FAMILIES = ("consent", "comments")
+LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
+THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
+
+
+def grow_regions(lines: list[Line]) -> None:
+    """Mark consent and comment regions.
+
+    A region grows from a seed block of its family over the family's blocks and the short lines
+    between them (up to LOOKAHEAD blocks to the next family block; in a comment thread, whose
+    comments are prose, up to THREAD_LOOKAHEAD blocks through anything). It stands if its seed is
+    an opener (a preference-centre title, a comment-form heading), or if it holds at least two
+    family blocks one of which is stronger than a member, or at least three members of two kinds
+    or more (a thread of author / date / Reply lines, a banner without a title)."""
+    n, i = len(lines), 0
+    while i < n:
+        seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
+        if seed is None:
+            i += 1
+            continue
+        family = seed.rule.family
+        opener = lines[i].strongest(family)
+        last, matched = _extend_region(lines, i, family)
+        strong = sum(lines[k].strongest(family).rule.role != "member" for k in matched)
+        # A thread or a banner has several kinds of marker (author, date, Reply); the same label
+        # over and over ("Report" under each embedded post) is not one.
+        kinds = len({lines[k].strongest(family).rule.id for k in matched})
+        # A form's title opens a region; the same words as a link ("[Leave a comment](#respond)")
+        # are a button that jumps to the form, and open none.
+        titled = opener.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
+        if titled or (strong and len(matched) >= 2) \
+                or (len(matched) >= 3 and kinds >= 2):
+            for k in range(i, last + 1):
+                lines[k].region = family
+                # Credit each block to its own rule where it has one (a counter between a share
+                # bar and a comment form is chrome), else to the rule that seeded the region.
+                lines[k].rule = lines[k].strongest(family) or lines[k].strongest() or opener
+            i = last + 1
+        else:
+            i += 1
+
+
+def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[int]]:
+    """How far a region seeded at block i reaches, and its blocks matched by the family."""
+    n, last, matched = len(lines), i, [i]
+    reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
+    # A thread: a comments title opened the region ("12 thoughts on …"), or a thread marker
+    # (author, date, Reply) has been seen; comment buttons alone do not make one.
+    seed = lines[i].strongest(family)
+    in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
+    j = i + 1
+    while j < n:
+        found, crossed_prose = None, False
+        for k in range(j, min(n, last + 1 + reach)):
+            if lines[k].has_family(family):
+                # Across prose, only a thread marker (a member) continues a thread, or a new
+                # heading once the region is a thread; form UI after prose is a form of its
+                # own, and prose between comment buttons and a heading is the article.
+                role = lines[k].strongest(family).rule.role
+                if not crossed_prose or role == "member" or (role == "opens_region" and in_thread):
+                    found = k
+                break
+            if is_prose(lines[k]):
+                if family != "comments":
+                    break
+                crossed_prose = True
+        if found is None:
+            break
+        matched.append(found)
+        in_thread = in_thread or lines[found].strongest(family).rule.role == "member"
+        last, j = found, found + 1
+    return last, matched
+
+
+def decide_rule_hits(lines: list[Line]) -> None:
+    """Outside regions: ``remove`` hits remove; ``member`` hits remove only inside a run of
+    consecutive same-family blocks that holds a non-member hit (a banner or form cluster)."""
+    n, i = len(lines), 0
+    while i < n:
+        line = lines[i]
+        if line.region or not line.hits:
+            i += 1
+            continue
+        strongest = line.strongest()
+        if strongest.rule.role != "member":
+            line.rule = strongest
+            i += 1
+            continue
+        for family in {h.rule.family for h in line.hits}:
+            start = end = i
+            while start > 0 and lines[start - 1].has_family(family):
+                start -= 1
+            while end + 1 < n and lines[end + 1].has_family(family):
+                end += 1
+            if any(lines[k].strongest(family).rule.role != "member" for k in range(start, end + 1)):
+                line.rule = line.strongest(family)
+                break
+        i += 1
