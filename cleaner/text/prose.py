@@ -3,16 +3,19 @@ the document's language (jusText's main signal: running text is full of function
 names and headlines are not), and the language itself, told from the text by which stoplist
 covers its most frequent words.
 
-The stoplists are jusText's (about 100 languages, built from Wikipedia word frequencies); they are
-read once per process, on the first document that needs them. Chinese and Japanese have none:
+The stoplists are jusText's (about 100 languages, built from Wikipedia word frequencies); their
+files are read once per process, on the first document that needs them, and a language's word
+set is built when a page in that language first comes. Chinese and Japanese have none:
 their lines are judged by punctuation and length instead (see ``span``).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 SAMPLE_CHARS = 2500  # enough text to tell a language; the rest of a long page adds nothing
 TOP_TOKENS = 20  # a language shows in its most frequent words
@@ -23,12 +26,28 @@ _PUNCTUATION = "\"“”«»„()[]{}.,;:!?¿¡…–—*_#|/"  # apostrophes an
 
 
 @functools.lru_cache(maxsize=1)
-def stoplists() -> dict[str, frozenset[str]]:
-    """jusText's stoplists by language name, lower-cased."""
-    from justext import get_stoplist, get_stoplists
+def _stoplist_texts() -> tuple[tuple[str, str], ...]:
+    """jusText's stoplist files as (language, "\nword\nword\n…\n") lower-cased, read straight
+    from the installed package: importing justext itself would load its whole HTML stack, and
+    building a hundred word sets would cost a shell filter's start-up more than it cleans."""
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jusText is not installed (cleaner needs its stoplists)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return tuple((path.stem, "\n" + path.read_text(encoding="utf-8").lower() + "\n")
+                 for path in sorted(folder.glob("*.txt")))
 
-    return {name: frozenset(word.lower() for word in get_stoplist(name))
-            for name in sorted(get_stoplists())}
+
+@functools.lru_cache(maxsize=None)
+def stoplist(index: int) -> frozenset[str]:
+    """The stopwords of one language (by its index in the list), built the first time a page
+    in that language needs them."""
+    return frozenset(_stoplist_texts()[index][1].split("\n")) - {""}
+
+
+def languages() -> list[str]:
+    """The languages that have a stoplist, in index order."""
+    return [name for name, _ in _stoplist_texts()]
 
 
 def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
@@ -49,19 +68,17 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
         return None
     # The most hits; ties go to the language listed first, so the choice never depends on order.
     best, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
-    return _stoplist_list()[best] if count >= MIN_COVERAGE * len(top) else None
-
-
-@functools.lru_cache(maxsize=1)
-def _stoplist_list() -> list[frozenset[str]]:
-    return list(stoplists().values())
+    return stoplist(best) if count >= MIN_COVERAGE * len(top) else None
 
 
 @functools.lru_cache(maxsize=65_536)
 def _languages_of(word: str) -> tuple[int, ...]:
-    """The stoplists (by index) that hold a word; the frequent words of pages recur, so this
-    is looked up once per word and process, not once per page."""
-    return tuple(i for i, stoplist in enumerate(_stoplist_list()) if word in stoplist)
+    """The stoplists (by index) that hold a word, found in the lists' text; the frequent words
+    of pages recur, so this is looked up once per word and process, not once per page."""
+    if not word or "\n" in word:
+        return ()
+    needle = f"\n{word}\n"
+    return tuple(i for i, (_, text) in enumerate(_stoplist_texts()) if needle in text)
 
 
 def stopword_share(text: str, stoplist: frozenset[str] | None) -> float | None:

@@ -1,0 +1,32 @@
+"""Prose evidence: the page's language from its frequent words, and a line's stopword share."""
+
+from cleaner.text.prose import document_stoplist, languages, stoplist, stopword_share
+
+ENGLISH = ["The council voted on Tuesday to fund the restoration of the bridge, which was built in 1894.",
+           "Engineers told the members that the frame is sound but that the deck has rotted in places.",
+           "It will cost a little under one and a half million pounds, and the work starts in the autumn."]
+FRENCH = ["Le conseil a voté mardi pour financer la restauration du pont, qui a été construit en 1894.",
+          "Les ingénieurs ont dit aux membres que la structure est saine mais que le tablier est pourri.",
+          "Les travaux coûteront un peu moins de un million et demi, et ils commencent en automne."]
+
+
+def _language(words: frozenset[str] | None) -> str | None:
+    return next((name for i, name in enumerate(languages()) if stoplist(i) is words), None)
+
+
+def test_the_language_is_the_stoplist_that_covers_the_frequent_words():
+    assert _language(document_stoplist(ENGLISH)) == "English"
+    assert _language(document_stoplist(FRENCH)) == "French"
+
+
+def test_too_few_words_or_no_stoplist_tell_no_language():
+    assert document_stoplist(["Home", "News", "Contact"]) is None
+    assert document_stoplist(["社区花园今年第一次收获了冬小麦，志愿者们用手工的方法把麦穗割下来。"] * 5) is None
+
+
+def test_stopword_share_separates_running_text_from_names_and_titles():
+    english = document_stoplist(ENGLISH)
+    assert stopword_share("he said that it was in the house of his mother", english) > 0.5
+    assert stopword_share("Kyle Busch Martin Truex Kevin Harvick", english) == 0.0
+    assert stopword_share("", english) is None
+    assert stopword_share("anything at all", None) is None
