@@ -95,7 +95,7 @@ def analyse(doc: Document, rules: RuleSet) -> list[Line]:
     stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
     if stoplist is not None:
         for line in lines:
-            if line.block.kind in _WORDED:
+            if line.words >= 3 and line.block.kind in _WORDED:  # shorter lines never ask
                 line.stoplist = stoplist
     return lines
 

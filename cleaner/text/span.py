@@ -10,11 +10,12 @@ it; a rival run that scores nearly as high is kept beside it rather than lost.""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 from .classify import _CJK_CHAR, Line, is_prose
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
@@ -36,6 +37,7 @@ SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
 MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
 FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
+SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 
 _CJK_COMMA = re.compile("[，、；：]")
@@ -110,6 +112,20 @@ def _short_line_score(line: Line) -> float:
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
     number) costs a full point."""
+    if len(line.block.text) > SHORT_LINE:
+        return _line_score(line)
+    # Short lines recur within a page and across a batch ("Home", "Share", dates): cached.
+    return _cached_line_score(line.block.kind, line.block.text, line.words, line.sentence,
+                              line.plain, line.stoplist)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _cached_line_score(kind: str, text: str, words: float, sentence: bool, plain: str,
+                       stoplist: frozenset[str] | None) -> float:
+    return _line_score(Line(Block(0, 0, 0, text, kind), [], words, sentence, plain, stoplist=stoplist))
+
+
+def _line_score(line: Line) -> float:
     text = line.block.text
     if "<" in text and _is_markup(text):
         return MENU_LINE
