@@ -31,6 +31,7 @@ LIST_ITEM_WORDS = 5
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
 RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
+RIVAL_AFTER_SHARE = 0.85  # ...or this share, when it comes after the best one
 SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
 SECTION_HEADING_WORDS = 4  # ...is short ("RELATED: <headline>" inside an article is not one)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
@@ -324,10 +325,12 @@ def article_spans(lines: list[Line], title: int | None = None) -> list[tuple[int
             return [(title + 1, titled_end)]
     if title is not None:
         return [(first, last)]
-    rivals = [_best_run(scores, 0, first), _best_run(scores, last + 1, n)]
-    rival = max(rivals)
-    if rival[0] >= RIVAL_SHARE * best:
-        return sorted([(first, last), rival[1:]])
+    # What follows an article is more often comments and footers than the rest of it: a run
+    # after the best one must come closer to it to be kept. A single paragraph is a blurb.
+    for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
+                                     (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
+        if total >= share * best and sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2:
+            return sorted([(first, last), (start, end)])
     return [(first, last)]
 
 
