@@ -38,10 +38,15 @@ def sniff_mode(text: str) -> str:
 
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
           rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-          timeout: float | None = None) -> Result:
+          timeout: float | None = None, markdown: bool = False, links: bool = False,
+          images: bool = False, normalize: bool = False) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
     ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs.
+    ``markdown``: also the article as Markdown (``Result.markdown``; for HTML with its headings,
+    lists, tables, code and quotes, links with ``links``, images with ``images``; text input is
+    its own Markdown). ``normalize``: output text in NFC, without soft hyphens and zero-width
+    characters, non-breaking spaces as spaces (see ``Result.normalized``).
     An input over ``max_bytes`` (bytes, or characters for a str; also after gunzipping) raises
     InputTooLarge, and one that takes longer than ``timeout`` seconds raises CleanTimeout:
     refused whole, never truncated. Both are InputErrors, as are DecodeErrors."""
@@ -55,21 +60,27 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
             mode = sniff_mode(text)
         rules = rules or default_rules()
         if mode == "html":
-            return _clean_html(text, url, rules)
-        doc = segment(text)
-        article, removed = clean_document(doc, rules)
-        return Result(text=article, mode=mode, removed=removed, title=doc.title, url=url or doc.url)
+            result = _clean_html(text, url, rules, markdown, links, images)
+        else:
+            doc = segment(text)
+            article, removed = clean_document(doc, rules)
+            result = Result(text=article, mode=mode, removed=removed, title=doc.title, url=url or doc.url,
+                            markdown=article if markdown else None)
+        return result.normalized() if normalize else result
 
 
-def _clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
+def _clean_html(html: str, url: str | None, rules: RuleSet, markdown: bool = False,
+                links: bool = False, images: bool = False) -> Result:
     """HTML: prune the DOM, extract the article, then the same text-mode post-clean."""
     from . import htmlmode  # lxml and readability load on the first page of HTML, not at import
 
-    page = htmlmode.extract(html, rules, url)
+    page = htmlmode.extract(html, rules, url, markdown, links, images)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
     removed = page.removed + post_removed
     meta = page.meta
     wall = htmlmode.is_consent_wall(page, article, removed)
     return Result(text="" if wall else article, mode="html", removed=removed, title=meta.title,
                   url=meta.url or url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
-                  date=meta.date, consent_wall=wall, warnings=list(page.warnings))
+                  date=meta.date, consent_wall=wall, warnings=list(page.warnings),
+                  markdown=("" if wall else htmlmode.markdown_text(page, article, post_removed))
+                  if markdown else None)

@@ -39,7 +39,7 @@ from .packs import PackError, RuleChoice
 # Files taken when a directory is walked and no --include is given; files named one by one are
 # always taken (unless --exclude or an explicit --include leaves them out).
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml")
-OUTPUT_SUFFIX = {"txt": ".txt", "json": ".json"}
+OUTPUT_SUFFIX = {"txt": ".txt", "json": ".json", "md": ".md"}
 
 CLEANED, UNCHANGED, FAILED = "cleaned", "unchanged", "failed"
 FIX, CHECK, DIFF = "fix", "check", "diff"
@@ -331,7 +331,8 @@ def _still(path: str, info: os.stat_result | None, data: bytes | None) -> Callab
 def _render(result, to: str) -> str:
     if to == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    return result.text + "\n" if result.text else ""  # as `cleaner FILE` prints it
+    text = result.markdown if to == "md" else result.text
+    return text + "\n" if text else ""  # as `cleaner FILE` prints it
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
@@ -354,7 +355,7 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
         if job.dest is None and data[:2] == b"\x1f\x8b":
             return failed("gzip-compressed input: give -o DIR to write its text to a folder")
         old = decode(data)
-        result = clean(old, mode=opts.mode, rules=opts.rules.ruleset())
+        result = clean(old, mode=opts.mode, rules=opts.rules.ruleset(), markdown=opts.to != "txt")
         if job.dest is None:
             if result.mode == "html":
                 return failed("HTML input: give -o DIR to write its text to a folder")

@@ -14,7 +14,7 @@ from .packs import PackError, RuleChoice, tomllib
 
 KEYS = {"rules", "enable", "disable", "mode", "format", "adblock"}
 MODES = ("auto", "text", "html")
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown")
 
 
 @dataclass(frozen=True)

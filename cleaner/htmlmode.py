@@ -20,7 +20,8 @@ import lxml.html
 from .htmlextract import main_content
 from .htmlmeta import Metadata, guess_lang, metadata
 from .htmlprune import CONSENT_WORDS, prune, text_of
-from .htmltext import element_text
+from .htmlmarkdown import Markdown, base_url
+from .htmltext import Layout, element_text, layout
 from .limits import check as check_deadline
 from .packs import RuleSet, normalise
 from .result import Removal
@@ -48,6 +49,9 @@ class Page:
     consent_notice: bool = False  # what was extracted is a consent notice, not an article
     whole_page: bool = False  # readability found no article: ``text`` is the whole pruned page
     warnings: list[str] = field(default_factory=list)
+    # With ``markdown``: the article's blocks (htmlmarkdown) and where each line of ``text`` came from.
+    markdown: Markdown | None = None
+    layout: Layout | None = None
 
 
 class TooDeep(Exception):
@@ -104,8 +108,10 @@ def _drop_title(article, title: str | None) -> list[Removal]:
     return []
 
 
-def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
-    """Prune the page, extract its article and lay it out as text."""
+def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = False,
+            links: bool = False, images: bool = False) -> Page:
+    """Prune the page, extract its article and lay it out as text (with ``markdown``: and as
+    Markdown blocks, ``links`` and ``images`` included or not, see ``markdown_text``)."""
     try:
         root = parse(html)
     except TooDeep:
@@ -126,10 +132,17 @@ def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
         # readability found nothing (a very short page): the text-mode article span decides.
         article = root.find("body") if root.find("body") is not None else root
     removed += _drop_title(article, meta.title)
-    text = element_text(article)
+    observer = lines = None
+    if markdown:
+        observer = Markdown(base_url(root, meta.url), links=links, images=images)
+        lines = layout(article, observer)
+        text = lines.text
+    else:
+        text = element_text(article)
     if meta.lang is None and text:
         meta.lang = guess_lang(text)
-    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page)
+    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page,
+                markdown=observer, layout=lines)
 
 
 def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
@@ -168,3 +181,12 @@ def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str
     article, so only the rules' removals apply, unless it found none (``whole_page``): then the
     text-mode article span decides too."""
     return clean_document(segment(text), rules, rules_only=not whole_page)
+
+
+def markdown_text(page: Page, text: str, removed: list[Removal]) -> str:
+    """The article as Markdown: the blocks whose lines of text ``post_clean`` kept (``text``
+    and ``removed`` are what it returned), under the page's title. A page laid out without
+    blocks (too deep to parse) is its text."""
+    if page.markdown is None or not text:
+        return text
+    return page.markdown.render(page.markdown.kept(page.layout, removed), page.meta.title)
