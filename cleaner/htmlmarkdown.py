@@ -98,6 +98,7 @@ class Markdown:
         self.atomic = None  # the heading, <pre> or pipe-table row being rendered whole
         self.inline: list = []  # open inline markup: (element, kind, target, start, extra)
         self.raw = 0  # inside a code span: text is not escaped
+        self.closed = None  # the emphasis closed last: (target, where it ends, delimiter)
         self.groups = 0
         self._new(PARA, 0)
 
@@ -265,7 +266,15 @@ class Markdown:
         elif kind == "a":
             core = f"[{core}]({_link_target(extra)})"
         else:
-            core = f"{kind}{core}{kind}"
+            closed = self.closed
+            if closed is not None and closed[0] is target and closed[1] == start and closed[2] == kind \
+                    and not target[start - 1] and not lead:
+                # <b>D</b><b>ay</b>: one run "**Day**", not "**D****ay**".
+                target[start - 2] = target[start - 2][: -len(kind)]
+                core = f"{core}{kind}"
+            else:
+                core = f"{kind}{core}{kind}"
+            self.closed = (target, start + 3, kind)
         target[start:] = [lead, core, trail]
 
     def _url(self, url: str | None) -> str | None:
