@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -82,6 +83,7 @@ class Block:
     table: Frame | None = None  # a row's table
     cells: list = field(default_factory=list)  # a row's cells, each a list of pieces
     image: bool = False  # holds an image (which has no text of its own)
+    lines_kept: list = field(default_factory=list)  # a code block's: which of its text lines were kept
 
 
 class Markdown:
@@ -266,6 +268,13 @@ class Markdown:
         elif kind == "a":
             core = f"[{core}]({_link_target(extra)})"
         else:
+            # A delimiter next to punctuation on its inner side may not open or close
+            # (CommonMark's flanking rules: "*review.*" followed by a letter stays literal):
+            # punctuation at the edges goes outside the emphasis.
+            before, core, after = _outer_punctuation(core)
+            if not core:
+                return
+            lead, trail = lead + before, after + trail
             closed = self.closed
             if closed is not None and closed[0] is target and closed[1] == start and closed[2] == kind \
                     and not target[start - 1] and not lead:
@@ -292,12 +301,18 @@ class Markdown:
         starts = [s for s, _ in spans]
         has_text = [False] * len(self.blocks)
         kept = [False] * len(self.blocks)
+        blocks = self.blocks
+        for block in blocks:
+            block.lines_kept = []
         for line_start, origin in zip(layout.line_starts, layout.line_parts):
             index = bisect.bisect_right(self.positions, origin) - 1
             has_text[index] = True
             at = bisect.bisect_right(starts, line_start) - 1
-            if at < 0 or not spans[at][0] <= line_start < spans[at][1]:
+            keep = at < 0 or not spans[at][0] <= line_start < spans[at][1]
+            if keep:
                 kept[index] = True
+            if blocks[index].kind == CODE:
+                blocks[index].lines_kept.append(keep)
         if self.images:
             before, pending = None, []
             for i, block in enumerate(self.blocks):
@@ -347,6 +362,8 @@ class Markdown:
     def _lines(self, block: Block, tables: set[int]) -> list[str]:
         if block.kind == CODE:
             code = "".join(block.pieces).strip("\n").rstrip()
+            if not all(block.lines_kept):
+                code = _kept_code_lines(code, block.lines_kept)
             if not code.strip():
                 return []
             fence = "`" * max(3, max((len(run) for run in _BACKTICKS.findall(code)), default=0) + 1)
@@ -371,8 +388,35 @@ class Markdown:
         return [_escape_block_start(text)]
 
 
+def _is_punctuation(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] in "PS"
+
+
+def _outer_punctuation(core: str) -> tuple[str, str, str]:
+    """``core`` split into its leading punctuation (and spaces), the rest, and its trailing
+    punctuation (an escaped character, "\\*", stays inside)."""
+    i = 0
+    while i < len(core) and core[i] != "\\" and _is_punctuation(core[i]):
+        i += 1
+    j = len(core)
+    while j > i and _is_punctuation(core[j - 1]) and not (j - 2 >= i and core[j - 2] == "\\"):
+        j -= 1
+    return core[:i], core[i:j], core[j:]
+
+
 def _inline(pieces: list) -> str:
     return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def _kept_code_lines(code: str, kept: list) -> str:
+    """The lines of a code block whose text lines were kept: its non-blank lines are its text
+    lines, in order (blank lines stay with the code around them)."""
+    lines = code.split("\n")
+    if sum(1 for line in lines if line.strip()) != len(kept):
+        return code  # laid out otherwise (blocks inside <pre>): the block as a whole
+    flags = iter(kept)
+    out = [line for line in lines if not line.strip() or next(flags)]
+    return "\n".join(out).strip("\n")
 
 
 def _prefixes(context: tuple, emitted: set[int]) -> tuple[str, str]:
