@@ -37,20 +37,66 @@ PARA, HEADING, CODE, ROW = "para", "heading", "code", "row"
 
 _SPACES = re.compile(r"\s+")
 # Characters that would otherwise be read as Markdown: emphasis and code delimiters, link
-# brackets, backslashes, "_" at a word's edge (inside a word it is text), HTML tags, entities.
-_INLINE_SPECIAL = re.compile(r"[\\`*\[\]]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# brackets, backslashes, HTML tags, entities; "_" runs are escaped where they could open or close
+# emphasis (not inside a word, "snake_case", nor the blanks of "fill in ____ here").
+_INLINE_SPECIAL = re.compile(r"[\\`*\[\]]|_+|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 # At the start of a block: a heading, quote, list item, setext underline or fence marker.
 _BLOCK_START = re.compile(r"[#>+=~|]|-(?=\s|-|$)|\d{1,9}(?=[.)](?:\s|$))")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:(?:lang|language|highlight-source)-|brush:\s*)([A-Za-z0-9_+#.-]+)")
 _BACKTICKS = re.compile(r"`+")
+_UNDERSCORE = "\ue000"  # a "_" of the text, escaped or not once its neighbours are known
+_UNDERSCORES = re.compile(_UNDERSCORE + "+")
 
 
 def escape(text: str) -> str:
     """Plain text as Markdown inline text that renders back to itself."""
-    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    return _resolve_underscores(_escape_pieces(text))
+
+
+def _escape_pieces(text: str) -> str:
+    """``escape`` for a piece of a block: whether a "_" run needs a backslash depends on the
+    characters around it, which are known once the block's pieces are joined; till then each
+    "_" is a placeholder (see ``_resolve_underscores``)."""
+    return _INLINE_SPECIAL.sub(_escaped, text)
+
+
+def _escaped(match) -> str:
+    found = match.group()
+    return _UNDERSCORE * len(found) if found[0] == "_" else "\\" + found
+
+
+def _resolve_underscores(text: str) -> str:
+    """Placeholder runs back to "_", with backslashes where a run could open emphasis that a
+    later run could close, or close what an earlier one opened (CommonMark's flanking rules;
+    a line's start and end count as spaces): "fill in ______, then" stays as it is."""
+    if _UNDERSCORE not in text:
+        return text
+    runs = list(_UNDERSCORES.finditer(text))
+    roles = [_may_delimit(text[m.start() - 1] if m.start() else " ",
+                          text[m.end()] if m.end() < len(text) else " ") for m in runs]
+    out, last = [], 0
+    for i, match in enumerate(runs):
+        opens, closes = roles[i]
+        escape_it = (opens and any(c for _, c in roles[i + 1:])) or (closes and any(o for o, _ in roles[:i]))
+        out.append(text[last:match.start()])
+        out.append(("\\_" if escape_it else "_") * len(match.group()))
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _may_delimit(before: str, after: str) -> tuple[bool, bool]:
+    """Whether a "_" run between these characters may open emphasis, and close it."""
+    space_before, space_after = before.isspace(), after.isspace()
+    punct_before, punct_after = _is_punctuation(before), _is_punctuation(after)
+    left = not space_after and (not punct_after or space_before or punct_before)
+    right = not space_before and (not punct_before or space_after or punct_after)
+    return left and (not right or punct_before), right and (not left or punct_after)
 
 
 def _escape_block_start(text: str) -> str:
+    if text[0] == "_" and text.count("_") >= 3 and not text.strip("_ \t"):
+        return "\\" + text  # "___" alone is a thematic break
     match = _BLOCK_START.match(text)
     if match is None:
         return text
@@ -215,7 +261,7 @@ class Markdown:
         if block.kind == CODE or self.raw:
             self._target().append(text)
         else:
-            self._target().append(escape(text))
+            self._target().append(_escape_pieces(text))
 
     # --------------------------------------------------------------- inline markup
 
@@ -389,7 +435,7 @@ class Markdown:
 
 
 def _is_punctuation(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char)[0] in "PS"
+    return char.isspace() or (char != _UNDERSCORE and unicodedata.category(char)[0] in "PS")
 
 
 def _outer_punctuation(core: str) -> tuple[str, str, str]:
@@ -405,7 +451,7 @@ def _outer_punctuation(core: str) -> tuple[str, str, str]:
 
 
 def _inline(pieces: list) -> str:
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    return _resolve_underscores(_SPACES.sub(" ", "".join(pieces)).strip())
 
 
 def _kept_code_lines(code: str, kept: list) -> str:

@@ -157,12 +157,14 @@ def test_lines_the_text_rules_remove_inside_the_article_leave_the_markdown_too()
 
 def test_text_that_looks_like_markdown_is_escaped():
     text = ("# not a heading, 1. not a list, *not emphasis*, snake_case and _edges_, [1] a "
-            "citation, <b> a tag, &amp; an entity, a \\ backslash and `ticks`")
+            "citation, <b> a tag, &amp; an entity, a \\ backslash and `ticks`, fill in ______ here")
     html = f"<html><body><article><p>{escape(text)}</p><p>- and a dash</p><p>2019. A year</p></article></body></html>"
     result = clean(html, markdown=True)
     assert [t.type for t in MD.parse(result.markdown)].count("paragraph_open") == 3
     assert as_text(result.markdown) == result.text
     assert "snake_case" in result.markdown  # a word's own underscore is left alone
+    assert "fill in ______ here" in result.markdown  # and so are blanks that pair with nothing
+    assert "\\_edges\\_" in result.markdown
 
 
 def test_inline_emphasis_code_and_adjacent_runs():
