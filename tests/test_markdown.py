@@ -275,3 +275,11 @@ def test_on_dev_pages_the_markdown_reads_as_the_text():
             body = result.markdown
         # Words, not lines: a pipe table puts a cell's paragraphs on its row's line.
         assert as_text(body).split() == result.text.split(), path.name
+
+
+def test_a_consent_wall_has_no_markdown_and_a_page_too_deep_to_parse_is_its_text():
+    wall = clean((FIXTURES / "html" / "consent-wall.html").read_text(encoding="utf-8"), markdown=True)
+    assert wall.consent_wall and wall.markdown == "" == wall.text
+    deep = "<html><body>" + "<div>" * 3000 + "<p>A paragraph of article text, deep down.</p>" + "</div>" * 3000
+    result = clean(deep + "</body></html>", markdown=True)
+    assert result.warnings and result.markdown == result.text
