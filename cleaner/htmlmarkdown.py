@@ -56,7 +56,10 @@ def escape(text: str) -> str:
 def _escape_pieces(text: str) -> str:
     """``escape`` for a piece of a block: whether a "_" run needs a backslash depends on the
     characters around it, which are known once the block's pieces are joined; till then each
-    "_" is a placeholder (see ``_resolve_underscores``)."""
+    "_" is a placeholder (see ``_resolve_underscores``); the placeholder character itself, if
+    the page has it, is written as its character reference."""
+    if _UNDERSCORE in text:
+        return "&#57344;".join(_INLINE_SPECIAL.sub(_escaped, part) for part in text.split(_UNDERSCORE))
     return _INLINE_SPECIAL.sub(_escaped, text)
 
 
@@ -103,6 +106,11 @@ def _escape_block_start(text: str) -> str:
     if text[0].isdigit():  # "2019. A year" is not an ordered list
         return text[: match.end()] + "\\" + text[match.end():]
     return "\\" + text
+
+
+class _Markup(str):
+    """Markdown syntax made here (a code span, a link, an image, emphasis), not the text's own:
+    the punctuation at its edges is not to be moved out of an emphasis around it."""
 
 
 @dataclass(eq=False)
@@ -252,7 +260,7 @@ class Markdown:
         else:
             self._inline_end(element)
 
-    def text(self, text: str, index: int) -> None:
+    def text(self, text: str) -> None:
         block = self.blocks[-1]
         if block.kind == ROW and not block.cells:
             if text.isspace():
@@ -266,17 +274,16 @@ class Markdown:
     # --------------------------------------------------------------- inline markup
 
     def _inline_start(self, element, tag: str) -> None:
-        if self.atomic is not None and self.blocks[-1].kind == CODE:
-            return
+        if self.raw or (self.atomic is not None and self.blocks[-1].kind == CODE):
+            return  # inside code, markup is highlighting: the code's text is all there is
         if tag in EMPHASIS:
             delimiter = EMPHASIS[tag]
             if any(kind == delimiter for _, kind, *_ in self.inline):
                 return  # <b><strong>x</strong></b> is bold once
             self._open(element, delimiter)
         elif tag in CODE_SPANS:
-            if not self.raw:
-                self._open(element, "`")
-                self.raw += 1
+            self._open(element, "`")
+            self.raw += 1
         elif tag == "a" and self.links:
             href = self._url(element.get("href"))
             if href and not href.startswith(("javascript:", "#")):
@@ -285,7 +292,7 @@ class Markdown:
             src = self._url(element.get("src") or element.get("data-src"))
             if src and not src.startswith("data:"):
                 alt = escape(_SPACES.sub(" ", element.get("alt") or "").strip())
-                self._target().append(f"![{alt}]({_link_target(src)})")
+                self._target().append(_Markup(f"![{alt}]({_link_target(src)})"))
                 self.blocks[-1].image = True
 
     def _open(self, element, kind: str, extra: str = "") -> None:
@@ -300,7 +307,8 @@ class Markdown:
             self.raw -= 1
         if target is not self._target():
             return  # the markup spanned blocks (a link around a card): its text stays plain
-        content = "".join(target[start:])
+        pieces = target[start:]
+        content = "".join(pieces)
         core = content.strip()
         if not core:
             return
@@ -317,7 +325,9 @@ class Markdown:
             # A delimiter next to punctuation on its inner side may not open or close
             # (CommonMark's flanking rules: "*review.*" followed by a letter stays literal):
             # punctuation at the edges goes outside the emphasis.
-            before, core, after = _outer_punctuation(core)
+            edges = [piece for piece in pieces if piece.strip()]
+            before, core, after = _outer_punctuation(core, not isinstance(edges[0], _Markup),
+                                                     not isinstance(edges[-1], _Markup))
             if not core:
                 return
             lead, trail = lead + before, after + trail
@@ -325,12 +335,12 @@ class Markdown:
             if closed is not None and closed[0] is target and closed[1] == start and closed[2] == kind \
                     and not target[start - 1] and not lead:
                 # <b>D</b><b>ay</b>: one run "**Day**", not "**D****ay**".
-                target[start - 2] = target[start - 2][: -len(kind)]
+                target[start - 2] = _Markup(target[start - 2][: -len(kind)])
                 core = f"{core}{kind}"
             else:
                 core = f"{kind}{core}{kind}"
             self.closed = (target, start + 3, kind)
-        target[start:] = [lead, core, trail]
+        target[start:] = [lead, _Markup(core), trail]
 
     def _url(self, url: str | None) -> str | None:
         if not url:
@@ -438,14 +448,14 @@ def _is_punctuation(char: str) -> bool:
     return char.isspace() or (char != _UNDERSCORE and unicodedata.category(char)[0] in "PS")
 
 
-def _outer_punctuation(core: str) -> tuple[str, str, str]:
+def _outer_punctuation(core: str, front: bool = True, back: bool = True) -> tuple[str, str, str]:
     """``core`` split into its leading punctuation (and spaces), the rest, and its trailing
-    punctuation (an escaped character, "\\*", stays inside)."""
+    punctuation (an escaped character, "\\*", stays inside); only at the ends asked for."""
     i = 0
-    while i < len(core) and core[i] != "\\" and _is_punctuation(core[i]):
+    while front and i < len(core) and core[i] != "\\" and _is_punctuation(core[i]):
         i += 1
     j = len(core)
-    while j > i and _is_punctuation(core[j - 1]) and not (j - 2 >= i and core[j - 2] == "\\"):
+    while back and j > i and _is_punctuation(core[j - 1]) and not (j - 2 >= i and core[j - 2] == "\\"):
         j -= 1
     return core[:i], core[i:j], core[j:]
 

@@ -77,7 +77,7 @@ def layout(root, observer) -> Layout:
 def _parts(root, controls: bool, observer=None) -> list:
     """The walk: text parts and break markers in document order. ``observer`` (optional) is
     told of every element that is rendered (``start``/``end``, before its break marker goes
-    in) and of every piece of text (``text``, with the parts index it lands at)."""
+    in) and of every piece of text (``text``)."""
     skip = HIDDEN if controls else SKIP
     parts: list = []
     pre = 0
@@ -102,7 +102,7 @@ def _parts(root, controls: bool, observer=None) -> list:
             if element.text:
                 parts.append(_Pre(element.text) if pre else _SPACES.sub(" ", element.text))
                 if observer is not None:
-                    observer.text(parts[-1], len(parts) - 1)
+                    observer.text(parts[-1])
             continue
         # "end": also reached for skipped elements, whose tail still belongs to the page.
         if tag and tag not in skip:
@@ -119,7 +119,7 @@ def _parts(root, controls: bool, observer=None) -> list:
         if element.tail and element is not root:
             parts.append(_Pre(element.tail) if pre else _SPACES.sub(" ", element.tail))
             if observer is not None:
-                observer.text(parts[-1], len(parts) - 1)
+                observer.text(parts[-1])
     return parts
 
 

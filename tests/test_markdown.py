@@ -173,6 +173,13 @@ def test_inline_emphasis_code_and_adjacent_runs():
     markdown = clean(html, markdown=True).markdown
     assert "**bold**" in markdown and "*italic*" in markdown and "`a_b*c`" in markdown
     assert "**Day**" in markdown and "** spaced **" not in markdown
+    # Punctuation at the edges of an emphasis goes outside it (else CommonMark reads "*" as text),
+    # but not a code span's or a link's own; highlighting inside code is not markup.
+    html = ('<html><body><article><p>A paragraph about <i>review.</i>then <b>bold <code>c</code></b> and '
+            '<b>see <a href="https://example.com/">a link</a></b>, <code><b>f</b>(x)</code>.</p></article></body></html>')
+    edges = clean(html, markdown=True, links=True).markdown
+    assert "*review*.then **bold `c`** and **see [a link](https://example.com/)**, `f(x)`." in edges
+    assert as_text(edges) == clean(html).text
     children = [c.type for c in MD.parse(markdown)[1].children]
     assert children.count("strong_open") == 3 and children.count("em_open") == 1
     assert children.count("code_inline") == 1
