@@ -154,7 +154,7 @@ class Markdown:
         self.atomic = None  # the heading, <pre> or pipe-table row being rendered whole
         self.inline: list = []  # open inline markup: (element, kind, target, start, extra)
         self.raw = 0  # inside a code span: text is not escaped
-        self.closed = None  # the emphasis closed last: (target, where it ends, delimiter)
+        self.closed = None  # the emphasis closed last: (its Markdown, delimiter, inline depth)
         self.groups = 0
         self._new(PARA, 0)
 
@@ -286,11 +286,11 @@ class Markdown:
             self.raw += 1
         elif tag == "a" and self.links:
             href = self._url(element.get("href"))
-            if href and not href.startswith(("javascript:", "#")):
+            if href and not href.lower().startswith(("#", *_NOT_LINKED)):
                 self._open(element, "a", href)
         elif tag == "img" and self.images:
             src = self._url(element.get("src") or element.get("data-src"))
-            if src and not src.startswith("data:"):
+            if src and not src.lower().startswith(_NOT_LINKED):
                 alt = escape(_SPACES.sub(" ", element.get("alt") or "").strip())
                 self._target().append(_Markup(f"![{alt}]({_link_target(src)})"))
                 self.blocks[-1].image = True
@@ -325,22 +325,21 @@ class Markdown:
             # A delimiter next to punctuation on its inner side may not open or close
             # (CommonMark's flanking rules: "*review.*" followed by a letter stays literal):
             # punctuation at the edges goes outside the emphasis.
-            edges = [piece for piece in pieces if piece.strip()]
-            before, core, after = _outer_punctuation(core, not isinstance(edges[0], _Markup),
-                                                     not isinstance(edges[-1], _Markup))
+            before, core, after = _outer_punctuation(core, *_text_at_edges(pieces))
             if not core:
                 return
             lead, trail = lead + before, after + trail
             closed = self.closed
-            if closed is not None and closed[0] is target and closed[1] == start and closed[2] == kind \
-                    and not target[start - 1] and not lead:
+            if closed is not None and start >= 2 and target[start - 2] is closed[0] \
+                    and closed[1:] == (kind, len(self.inline)) and not target[start - 1] and not lead:
                 # <b>D</b><b>ay</b>: one run "**Day**", not "**D****ay**".
                 target[start - 2] = _Markup(target[start - 2][: -len(kind)])
                 core = f"{core}{kind}"
             else:
                 core = f"{kind}{core}{kind}"
-            self.closed = (target, start + 3, kind)
-        target[start:] = [lead, _Markup(core), trail]
+            core = _Markup(core)
+            self.closed = (core, kind, len(self.inline))
+        target[start:] = [lead, core if isinstance(core, _Markup) else _Markup(core), trail]
 
     def _url(self, url: str | None) -> str | None:
         if not url:
@@ -448,14 +447,31 @@ def _is_punctuation(char: str) -> bool:
     return char.isspace() or (char != _UNDERSCORE and unicodedata.category(char)[0] in "PS")
 
 
-def _outer_punctuation(core: str, front: bool = True, back: bool = True) -> tuple[str, str, str]:
+def _text_at_edges(pieces: list) -> tuple[int, int]:
+    """How many characters at the start and at the end of the joined, stripped ``pieces`` are
+    text (not ``_Markup``): the most ``_outer_punctuation`` may move at each end."""
+    front = back = 0
+    for piece in pieces:
+        if isinstance(piece, _Markup):
+            break
+        front += len(piece.lstrip()) if not front else len(piece)
+    for piece in reversed(pieces):
+        if isinstance(piece, _Markup):
+            break
+        back += len(piece.rstrip()) if not back else len(piece)
+    return front, back
+
+
+def _outer_punctuation(core: str, front: int, back: int) -> tuple[str, str, str]:
     """``core`` split into its leading punctuation (and spaces), the rest, and its trailing
-    punctuation (an escaped character, "\\*", stays inside); only at the ends asked for."""
+    punctuation (an escaped character, "\\*", stays inside), at most ``front`` and ``back``
+    characters."""
     i = 0
-    while front and i < len(core) and core[i] != "\\" and _is_punctuation(core[i]):
+    while i < min(front, len(core)) and core[i] != "\\" and _is_punctuation(core[i]):
         i += 1
     j = len(core)
-    while back and j > i and _is_punctuation(core[j - 1]) and not (j - 2 >= i and core[j - 2] == "\\"):
+    while j > max(i, len(core) - back) and _is_punctuation(core[j - 1]) \
+            and not (j - 2 >= i and core[j - 2] == "\\"):
         j -= 1
     return core[:i], core[i:j], core[j:]
 
@@ -509,8 +525,14 @@ def _separator(previous: Block, block: Block, starts_item: bool) -> str:
     return "\n" + blank + "\n"
 
 
+# Schemes that are no link for a reader of the Markdown (scripts, inline data, the author's disk).
+_NOT_LINKED = ("javascript:", "vbscript:", "data:", "file:")
+_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in " ()<>|\\\t\n"}
+
+
 def _link_target(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    """A URL as a link destination: what would end it or be read as syntax percent-encoded."""
+    return url.translate(_URL_UNSAFE)
 
 
 def _language(pre) -> str:
