@@ -291,3 +291,13 @@ def test_a_consent_wall_has_no_markdown_and_a_page_too_deep_to_parse_is_its_text
     deep = "<html><body>" + "<div>" * 3000 + "<p>A paragraph of article text, deep down.</p>" + "</div>" * 3000
     result = clean(deep + "</body></html>", markdown=True)
     assert result.warnings and result.markdown == result.text
+
+
+def test_cli_links_images_and_normalize():
+    path = str(PAGES / "en-blog.html")
+    proc = run_cli("--format", "markdown", "--links", "--images", "--normalize", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == clean(page("en-blog.html"), markdown=True, links=True, images=True,
+                                normalize=True).markdown + "\n"
+    assert "![Cliffs above the bay](https://walks.example.org/2026/images/cliffs.jpg)" in proc.stdout
+    assert "](" not in run_cli("--format", "markdown", path).stdout
