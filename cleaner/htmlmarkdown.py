@@ -77,10 +77,14 @@ def _resolve_underscores(text: str) -> str:
     runs = list(_UNDERSCORES.finditer(text))
     roles = [_may_delimit(text[m.start() - 1] if m.start() else " ",
                           text[m.end()] if m.end() < len(text) else " ") for m in runs]
-    out, last = [], 0
+    closer_after = [False] * (len(runs) + 1)  # a run after the i-th may close (linear, not any())
+    for i in range(len(runs) - 1, -1, -1):
+        closer_after[i] = closer_after[i + 1] or roles[i][1]
+    out, last, opener_before = [], 0, False
     for i, match in enumerate(runs):
         opens, closes = roles[i]
-        escape_it = (opens and any(c for _, c in roles[i + 1:])) or (closes and any(o for o, _ in roles[:i]))
+        escape_it = (opens and closer_after[i + 1]) or (closes and opener_before)
+        opener_before = opener_before or opens
         out.append(text[last:match.start()])
         out.append(("\\_" if escape_it else "_") * len(match.group()))
         last = match.end()
