@@ -44,7 +44,9 @@ _INLINE_SPECIAL = re.compile(r"[\\`*\[\]]|_+|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"[#>+=~|]|-(?=\s|-|$)|\d{1,9}(?=[.)](?:\s|$))")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:(?:lang|language|highlight-source)-|brush:\s*)([A-Za-z0-9_+#.-]+)")
 _BACKTICKS = re.compile(r"`+")
-_UNDERSCORE = "\ue000"  # a "_" of the text, escaped or not once its neighbours are known
+# A "_" of the text, escaped or not once its neighbours are known: NUL, which a page's text
+# never holds (htmlmode.parse drops C0 controls).
+_UNDERSCORE = "\x00"
 _UNDERSCORES = re.compile(_UNDERSCORE + "+")
 
 
@@ -56,10 +58,7 @@ def escape(text: str) -> str:
 def _escape_pieces(text: str) -> str:
     """``escape`` for a piece of a block: whether a "_" run needs a backslash depends on the
     characters around it, which are known once the block's pieces are joined; till then each
-    "_" is a placeholder (see ``_resolve_underscores``); the placeholder character itself, if
-    the page has it, is written as its character reference."""
-    if _UNDERSCORE in text:
-        return "&#57344;".join(_INLINE_SPECIAL.sub(_escaped, part) for part in text.split(_UNDERSCORE))
+    "_" is a placeholder (see ``_resolve_underscores``)."""
     return _INLINE_SPECIAL.sub(_escaped, text)
 
 
@@ -157,14 +156,16 @@ class Markdown:
         self.context: tuple = ()
         self.atomic = None  # the heading, <pre> or pipe-table row being rendered whole
         self.inline: list = []  # open inline markup: (element, kind, target, start, extra)
-        self.raw = 0  # inside a code span: text is not escaped
-        self.closed = None  # the emphasis closed last: (its Markdown, delimiter, inline depth)
+        self.code = None  # the target of the open code span, whose text is not escaped
+        self.closed = None  # the markup closed last: (its Markdown, delimiter, inline depth, code)
         self.groups = 0
         self._new(PARA, 0)
 
     # --------------------------------------------------------------- building blocks
 
     def _new(self, kind: str, position: int, group: int | None = None) -> Block:
+        if self.code is not None:
+            self._code_is_text()
         if group is None:
             self.groups += 1
             group = self.groups
@@ -192,8 +193,10 @@ class Markdown:
         if atomic is not None:
             block = self.blocks[-1]
             if block.kind == CODE:
-                if tag == "br":
-                    block.pieces.append("\n")
+                if tag in PARAGRAPH or tag in LINE:
+                    block.pieces.append("\n")  # a block inside <pre> starts a line of its own
+                elif tag in CELL:
+                    block.pieces.append(" ")
             elif block.kind == ROW and tag in CELL and element.getparent() is atomic:
                 block.cells.append([])
             elif tag in PARAGRAPH or tag in LINE or tag in CELL:
@@ -249,6 +252,8 @@ class Markdown:
             elif tag in PARAGRAPH or tag in LINE or tag in CELL:
                 if self.blocks[-1].kind != CODE:
                     self._target().append(" ")
+                elif tag != "br":
+                    self.blocks[-1].pieces.append(" " if tag in CELL else "\n")
             else:
                 self._inline_end(element)
             return
@@ -270,7 +275,7 @@ class Markdown:
             if text.isspace():
                 return  # the markup's indentation before the first cell
             block.cells.append([])
-        if block.kind == CODE or self.raw:
+        if block.kind == CODE or self._in_code():
             self._target().append(text)
         else:
             self._target().append(_escape_pieces(text))
@@ -278,7 +283,7 @@ class Markdown:
     # --------------------------------------------------------------- inline markup
 
     def _inline_start(self, element, tag: str) -> None:
-        if self.raw or (self.atomic is not None and self.blocks[-1].kind == CODE):
+        if self._in_code() or (self.atomic is not None and self.blocks[-1].kind == CODE):
             return  # inside code, markup is highlighting: the code's text is all there is
         if tag in EMPHASIS:
             delimiter = EMPHASIS[tag]
@@ -287,7 +292,7 @@ class Markdown:
             self._open(element, delimiter)
         elif tag in CODE_SPANS:
             self._open(element, "`")
-            self.raw += 1
+            self.code = self.inline[-1][2]
         elif tag == "a" and self.links:
             href = self._url(element.get("href"))
             if href and not href.lower().startswith(("#", *_NOT_LINKED)):
@@ -299,6 +304,18 @@ class Markdown:
                 self._target().append(_Markup(f"![{alt}]({_link_target(src)})"))
                 self.blocks[-1].image = True
 
+    def _code_is_text(self) -> None:
+        """The open code span does not end in its block (it holds a <br> or a block): it gets
+        no backticks, so its text so far is escaped as any text."""
+        target, start = next((f[2], f[3]) for f in reversed(self.inline) if f[1] == "`")
+        target[start:] = [_escape_pieces(piece) for piece in target[start:]]
+        self.code = None
+
+    def _in_code(self) -> bool:
+        """Inside a code span of the current block (one that spans blocks is text after the
+        first: its markup is dropped, see ``_inline_end``)."""
+        return self.code is not None and self.code is self._target()
+
     def _open(self, element, kind: str, extra: str = "") -> None:
         target = self._target()
         self.inline.append((element, kind, target, len(target), extra))
@@ -308,7 +325,7 @@ class Markdown:
             return
         _, kind, target, start, extra = self.inline.pop()
         if kind == "`":
-            self.raw -= 1
+            self.code = None
         if target is not self._target():
             return  # the markup spanned blocks (a link around a card): its text stays plain
         pieces = target[start:]
@@ -319,10 +336,18 @@ class Markdown:
         lead = content[: len(content) - len(content.lstrip())]
         trail = content[len(content.rstrip()):]
         if kind == "`":
-            core = _SPACES.sub(" ", core)
-            ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(core)), default=0) + 1)
-            pad = " " if core.startswith("`") or core.endswith("`") else ""
-            core = f"{ticks}{pad}{core}{pad}{ticks}"
+            code = _SPACES.sub(" ", core)
+            closed = self.closed
+            if closed is not None and start >= 2 and target[start - 2] is closed[0] \
+                    and closed[1:3] == ("`", len(self.inline)) and not target[start - 1]:
+                # <code>a</code><code>b</code>: one span `ab`, not `a``b` (read as one odd span).
+                code, lead = closed[3] + lead + code, ""
+                target[start - 2] = ""
+            code = code.strip()
+            ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(code)), default=0) + 1)
+            pad = " " if code.startswith("`") or code.endswith("`") else ""
+            core = _Markup(f"{ticks}{pad}{code}{pad}{ticks}")
+            self.closed = (core, "`", len(self.inline), code)
         elif kind == "a":
             core = f"[{core}]({_link_target(extra)})"
         else:
@@ -335,14 +360,16 @@ class Markdown:
             lead, trail = lead + before, after + trail
             closed = self.closed
             if closed is not None and start >= 2 and target[start - 2] is closed[0] \
-                    and closed[1:] == (kind, len(self.inline)) and not target[start - 1] and not lead:
+                    and closed[1:3] == (kind, len(self.inline)) and not target[start - 1] and not lead:
                 # <b>D</b><b>ay</b>: one run "**Day**", not "**D****ay**".
                 target[start - 2] = _Markup(target[start - 2][: -len(kind)])
                 core = f"{core}{kind}"
+            elif not lead and _ends_with_delimiter(target, start):
+                return  # <i>a</i><b>b</b> would be "*a***b**", which CommonMark cannot split
             else:
                 core = f"{kind}{core}{kind}"
             core = _Markup(core)
-            self.closed = (core, kind, len(self.inline))
+            self.closed = (core, kind, len(self.inline), "")
         target[start:] = [lead, core if isinstance(core, _Markup) else _Markup(core), trail]
 
     def _url(self, url: str | None) -> str | None:
@@ -448,7 +475,15 @@ class Markdown:
 
 
 def _is_punctuation(char: str) -> bool:
-    return char.isspace() or (char != _UNDERSCORE and unicodedata.category(char)[0] in "PS")
+    return char.isspace() or char == _UNDERSCORE or unicodedata.category(char)[0] in "PS"
+
+
+def _ends_with_delimiter(target: list, start: int) -> bool:
+    """The Markdown before ``target[start]`` ends with an emphasis delimiter of ours."""
+    for piece in reversed(target[:start]):
+        if piece:
+            return isinstance(piece, _Markup) and piece.endswith("*")
+    return False
 
 
 def _text_at_edges(pieces: list) -> tuple[int, int]:
@@ -468,15 +503,14 @@ def _text_at_edges(pieces: list) -> tuple[int, int]:
 
 def _outer_punctuation(core: str, front: int, back: int) -> tuple[str, str, str]:
     """``core`` split into its leading punctuation (and spaces), the rest, and its trailing
-    punctuation (an escaped character, "\\*", stays inside), at most ``front`` and ``back``
-    characters."""
-    i = 0
-    while i < min(front, len(core)) and core[i] != "\\" and _is_punctuation(core[i]):
-        i += 1
-    j = len(core)
-    while j > max(i, len(core) - back) and _is_punctuation(core[j - 1]) \
-            and not (j - 2 >= i and core[j - 2] == "\\"):
-        j -= 1
+    punctuation, at most ``front`` and ``back`` characters; an escaped character ("\\*") moves
+    with its backslash."""
+    i, end = 0, min(front, len(core))
+    while i < end and _is_punctuation(core[i]):
+        i += 2 if core[i] == "\\" and i + 1 < end else 1
+    j, stop = len(core), max(i, len(core) - back)
+    while j > stop and _is_punctuation(core[j - 1]):
+        j -= 2 if j - 2 >= stop and core[j - 2] == "\\" else 1
     return core[:i], core[i:j], core[j:]
 
 

@@ -301,3 +301,17 @@ def test_cli_links_images_and_normalize():
                                 normalize=True).markdown + "\n"
     assert "![Cliffs above the bay](https://walks.example.org/2026/images/cliffs.jpg)" in proc.stdout
     assert "](" not in run_cli("--format", "markdown", path).stdout
+
+
+@pytest.mark.parametrize("html", [
+    "<div><p><code>_x_ 1.<br>[1] \\</code> after</p></div>",  # a code span across a line break
+    "<div><p><code>alpha</code><code><i>1. alpha</i></code></p></div>",  # adjacent code spans
+    "<div><p><i>`t`</i><b>text 1.</b> and <i>a</i><b>b</b></p></div>",  # "*a***b**" cannot be parsed
+    "<div><pre>one<div>two</div><table><tr><th>a</th><th>b</th></tr></table></pre></div>",  # blocks in <pre>
+    "<div><p>x <i># beta. |&lt; \\ &lt;</i>y <b>*[1]</b>z <i>[1]</i>alpha</p></div>",  # escapes at the edges
+    "<div><p><b><i>| | *_x_ [1]</i>text # ___</b>1. _x_</p></div>",  # nested, underscores at the edge
+])
+def test_markup_edge_cases_read_back_as_the_text(html):
+    """Shapes found by feeding random tag soup through the renderer and markdown-it-py."""
+    markdown = render_all(html)
+    assert as_text(markdown).split() == element_text(lxml.html.fragment_fromstring(html)).split(), markdown
