@@ -86,8 +86,14 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option("--json", "as_json", is_flag=True, default=None,
               help="Print the result as JSON (text, mode, removed, ...); same as --format json.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default=None,
-              help="Output: the article (text, default) or the whole result (json).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default=None,
+              help="Output: the article (text, default), the article as Markdown (markdown: headings, "
+                   "lists, tables, code of HTML input) or the whole result (json).")
+@click.option("--links", is_flag=True, help="Markdown: keep links as [text](absolute URL).")
+@click.option("--images", is_flag=True, help="Markdown: keep images as ![alt](src).")
+@click.option("--normalize", is_flag=True,
+              help="Output in Unicode NFC, without soft hyphens and zero-width characters, "
+                   "non-breaking spaces as spaces.")
 @click.option("--explain", is_flag=True, help="Print every removal (rule, family, text) to stderr.")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
@@ -96,15 +102,18 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
               help="Give up on an input that takes longer than this.")
 @_rule_options
-def clean_command(file, as_json, output_format, explain, mode, url, max_mb, timeout,
-                  rule_paths, enable, disable, adblock):
+def clean_command(file, as_json, output_format, links, images, normalize, explain, mode, url, max_mb,
+                  timeout, rule_paths, enable, disable, adblock):
     """Print the article of FILE (or stdin) on stdout."""
     mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
-    as_json = as_json or (output_format or load_config().format) == "json"
+    output_format = "json" if as_json else output_format or load_config().format or "text"
+    as_json = output_format == "json"
+    markdown = output_format != "text"  # JSON has a "markdown" field
     data = _read_input(file)
     try:
         result = clean(data, url=url, mode=mode, rules=choice.ruleset(),
-                       max_bytes=int(max_mb * 2**20), timeout=timeout)
+                       max_bytes=int(max_mb * 2**20), timeout=timeout, markdown=markdown,
+                       links=links, images=images, normalize=normalize)
     except (InputError, PackError) as exc:
         name = "<stdin>" if file == "-" else file
         raise click.ClickException(f"{name}: {exc}") from None
@@ -114,9 +123,11 @@ def clean_command(file, as_json, output_format, explain, mode, url, max_mb, time
                        f"{_one_line(removal.text)}", err=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    elif result.text:
-        # a line-terminated file, as a Unix filter should print (one that is already stays as is)
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+    else:
+        article = result.markdown if output_format == "markdown" else result.text
+        if article:
+            # a line-terminated file, as a Unix filter should print (one that is already stays as is)
+            click.echo(article, nl=not article.endswith("\n"))
 
 
 @cli.command("explain")

@@ -16,7 +16,7 @@ from .engine.select import RuleChoice
 
 KEYS = {"rules", "enable", "disable", "mode", "format", "adblock"}
 MODES = ("auto", "text", "html")
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown")
 
 
 @dataclass(frozen=True)

@@ -50,14 +50,19 @@ def read(source: str | bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
 
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
           rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-          timeout: float | None = None) -> Result:
+          timeout: float | None = None, markdown: bool = False, links: bool = False,
+          images: bool = False, normalize: bool = False) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
     ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs (an
-    empty RuleSet is a selection that removes nothing). An input over ``max_bytes`` (bytes, or
-    characters for a str; also after gunzipping) raises InputTooLarge, and one that takes
-    longer than ``timeout`` seconds raises CleanTimeout: refused whole, never truncated. Both
-    are InputErrors, as are DecodeErrors."""
+    empty RuleSet is a selection that removes nothing). ``markdown``: also the article as
+    Markdown (``Result.markdown``; for HTML with its headings, lists, tables, code and quotes,
+    links with ``links``, images with ``images``; text input is its own Markdown).
+    ``normalize``: output text in NFC, without soft hyphens and zero-width characters,
+    non-breaking spaces as spaces (see ``Result.normalized``). An input over ``max_bytes``
+    (bytes, or characters for a str; also after gunzipping) raises InputTooLarge, and one that
+    takes longer than ``timeout`` seconds raises CleanTimeout: refused whole, never truncated.
+    Both are InputErrors, as are DecodeErrors."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     with deadline(timeout):
@@ -66,28 +71,38 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
             mode = sniff_mode(text)
         rules = default_rules() if rules is None else rules  # an empty selection stays empty
         if mode == "html":
-            return clean_html(text, url, rules)
-        return clean_text(text, url, rules)
+            result = clean_html(text, url, rules, markdown=markdown, links=links, images=images)
+        else:
+            result = clean_text(text, url, rules, markdown=markdown)
+        return result.normalized() if normalize else result
 
 
-def clean_text(text: str, url: str | None, rules: RuleSet) -> Result:
-    """Text mode: segment, then the rules, the regions and the article span (cleaner.text)."""
+def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = False) -> Result:
+    """Text mode: segment, then the rules, the regions and the article span (cleaner.text).
+    Text input is its own Markdown: what is kept of it is the Markdown too."""
     doc = segment(text)
     if not rules.rules:  # every rule is off: nothing is removed, not even whitespace
-        return Result(text=text, mode="text", removed=[], title=doc.title, url=url or doc.url)
-    article, removed = clean_document(doc, rules)
-    return Result(text=article, mode="text", removed=removed, title=doc.title, url=url or doc.url)
+        article, removed = text, []
+    else:
+        article, removed = clean_document(doc, rules)
+    return Result(text=article, mode="text", removed=removed, title=doc.title, url=url or doc.url,
+                  markdown=article if markdown else None)
 
 
-def clean_html(html: str, url: str | None, rules: RuleSet) -> Result:
-    """HTML: prune the DOM, extract the article, then the same text-mode post-clean."""
+def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = False,
+               links: bool = False, images: bool = False) -> Result:
+    """HTML: prune the DOM, extract the article, then the same text-mode post-clean; the
+    Markdown is the same kept blocks, rendered with their structure."""
     from .html import mode as htmlmode  # lxml and readability load on the first page of HTML
 
-    page = htmlmode.extract(html, rules, url)
+    page = htmlmode.extract(html, rules, url, markdown, links, images)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
     removed = page.removed + post_removed
     meta = page.meta
     wall = htmlmode.is_consent_wall(page, article, removed)
+    rendered = None
+    if markdown:
+        rendered = "" if wall else htmlmode.markdown_text(page, article, post_removed)
     return Result(text="" if wall else article, mode="html", removed=removed, title=meta.title,
                   url=meta.url or url, lang=meta.lang, site_name=meta.site_name, author=meta.author,
-                  date=meta.date, consent_wall=wall, warnings=list(page.warnings))
+                  date=meta.date, consent_wall=wall, warnings=list(page.warnings), markdown=rendered)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -23,8 +26,10 @@ class Removal:
 
 @dataclass
 class Result:
+    """The cleaned article (``text``; ``markdown`` when asked for) and what was removed."""
+
     text: str
-    mode: str  # "text" or "html"
+    mode: Literal["text", "html"]
     removed: list[Removal] = field(default_factory=list)
     title: str | None = None
     url: str | None = None
@@ -35,9 +40,21 @@ class Result:
     author: str | None = None
     date: str | None = None
     consent_wall: bool = False  # the page is only a consent notice; ``text`` is then empty
+    # The article as Markdown (``clean(..., markdown=True)``): for HTML the same kept elements as
+    # ``text`` with their headings, lists, tables, code and quotes; for text input, ``text``.
+    markdown: str | None = None
 
-    def to_dict(self) -> dict:
-        """A JSON-ready dict with stable keys (what ``cleaner --json`` prints)."""
+    def normalized(self) -> Result:
+        """A copy whose text, Markdown and title are in Unicode NFC, without soft hyphens and
+        zero-width characters, with non-breaking spaces as plain spaces (removals stay as they
+        were found in the input)."""
+        return replace(self, text=normalize_text(self.text), markdown=normalize_text(self.markdown),
+                       title=normalize_text(self.title))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with stable keys (what ``cleaner --json`` prints); ``markdown`` is
+        there when it was asked for."""
+        extra = {} if self.markdown is None else {"markdown": self.markdown}
         return {
             "text": self.text,
             "mode": self.mode,
@@ -50,4 +67,17 @@ class Result:
             "author": self.author,
             "date": self.date,
             "consent_wall": self.consent_wall,
+            **extra,
         }
+
+
+# Soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM: invisible in a browser.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_NO_BREAK_SPACES = re.compile("[\u00a0\u202f\u2007]")
+
+
+def normalize_text(text: str | None) -> str | None:
+    """``text`` in NFC, invisible characters out, non-breaking spaces as spaces."""
+    if not text:
+        return text
+    return unicodedata.normalize("NFC", _NO_BREAK_SPACES.sub(" ", _INVISIBLE.sub("", text)))

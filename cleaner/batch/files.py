@@ -14,7 +14,7 @@ from typing import BinaryIO, Callable, Iterable
 # Files taken when a directory is walked and no --include is given; files named one by one are
 # always taken (unless --exclude or an explicit --include leaves them out).
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml")
-OUTPUT_SUFFIX = {"txt": ".txt", "json": ".json"}
+OUTPUT_SUFFIX = {"txt": ".txt", "json": ".json", "md": ".md"}
 CLEANED, UNCHANGED, FAILED = "cleaned", "unchanged", "failed"
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ class FixOptions:
 def _render(result, to: str) -> str:
     if to == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    return result.text + "\n" if result.text else ""  # as `cleaner FILE` prints it
+    text = result.markdown if to == "md" else result.text
+    return text + "\n" if text else ""  # as `cleaner FILE` prints it
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
@@ -67,7 +68,7 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
         if job.dest is None and data[:2] == b"\x1f\x8b":
             return failed("gzip-compressed input: give -o DIR to write its text to a folder")
         old = decode(data)
-        result = clean(old, mode=opts.mode, rules=opts.rules.ruleset())
+        result = clean(old, mode=opts.mode, rules=opts.rules.ruleset(), markdown=opts.to != "txt")
         if job.dest is None:
             if result.mode == "html":
                 return failed("HTML input: give -o DIR to write its text to a folder")

@@ -10,6 +10,7 @@ repeat. Elements a reader does not see (scripts, styles, templates, form control
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.etree
 
@@ -50,6 +51,33 @@ def element_text(root, controls: bool = False) -> str:
     """The text of ``root`` and its descendants, block-structured (see the module docstring);
     ``controls``: with the labels of buttons and other form controls (to report what a removed
     banner said)."""
+    return _join(_parts(root, controls))
+
+
+@dataclass
+class Layout:
+    """The text of an element and where each of its lines comes from: ``line_starts[i]`` is the
+    offset of line i in ``text``, ``line_parts[i]`` the index (in the walk's parts) of the
+    line's first character, which a ``Markdown`` observer maps to the block it rendered."""
+
+    text: str
+    line_starts: list[int]
+    line_parts: list[int]
+
+
+def layout(root, observer) -> Layout:
+    """``element_text(root)`` with the origin of each line, while ``observer`` (a
+    ``cleaner.html.markdown.Markdown``) sees the same walk and renders the same elements."""
+    starts: list[int] = []
+    origins: list[int] = []
+    text = _join(_parts(root, False, observer), starts, origins)
+    return Layout(text, starts, origins)
+
+
+def _parts(root, controls: bool, observer=None) -> list:
+    """The walk: text parts and break markers in document order. ``observer`` (optional) is
+    told of every element that is rendered (``start``/``end``, before its break marker goes
+    in) and of every piece of text (``text``)."""
     skip = HIDDEN if controls else SKIP
     parts: list = []
     pre = 0
@@ -61,6 +89,8 @@ def element_text(root, controls: bool = False) -> str:
                 # Comments, processing instructions and hidden content: only the tail is text.
                 walker.skip_subtree()
                 continue
+            if observer is not None:
+                observer.start(element, tag, len(parts))
             if tag in PARAGRAPH:
                 parts.append(_PARAGRAPH)
             elif tag in LINE:
@@ -71,9 +101,13 @@ def element_text(root, controls: bool = False) -> str:
                 pre += 1
             if element.text:
                 parts.append(_Pre(element.text) if pre else _SPACES.sub(" ", element.text))
+                if observer is not None:
+                    observer.text(parts[-1])
             continue
         # "end": also reached for skipped elements, whose tail still belongs to the page.
         if tag and tag not in skip:
+            if observer is not None:
+                observer.end(element, tag, len(parts))
             if tag == "pre":
                 pre -= 1
             if tag in PARAGRAPH:
@@ -84,20 +118,25 @@ def element_text(root, controls: bool = False) -> str:
                 parts.append(" ")
         if element.tail and element is not root:
             parts.append(_Pre(element.tail) if pre else _SPACES.sub(" ", element.tail))
-    return _join(parts)
+            if observer is not None:
+                observer.text(parts[-1])
+    return parts
 
 
-def _join(parts: list) -> str:
+def _join(parts: list, starts: list[int] | None = None, origins: list[int] | None = None) -> str:
     """Text parts and break markers to lines: the break before a line is the strongest marker
     since the previous line; lines are stripped (a <pre> line keeps its indentation) and empty
-    ones dropped."""
+    ones dropped. With ``starts`` and ``origins``, each line's offset in the text and the index
+    of the part its first visible character came from are appended to them."""
     out: list[str] = []
     line: list[str] = []
     pending = 0
     indented = False  # the current line holds <pre> text
+    length = 0  # of the text so far (tracked for ``starts``)
+    origin = -1  # the part of the current line's first visible character
 
     def flush() -> None:
-        nonlocal pending, indented
+        nonlocal pending, indented, length, origin
         text = "".join(line)
         line.clear()
         # Runs of spaces come from cells and inline tags that each bring one.
@@ -108,18 +147,29 @@ def _join(parts: list) -> str:
                 out.append("\n\n" if pending == _PARAGRAPH else "\n")
             out.append(text)
             pending = 0
+            if starts is not None:
+                length += len(out[-2]) if len(out) > 1 else 0
+                starts.append(length)
+                origins.append(origin)
+                length += len(text)
+        origin = -1
 
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.__class__ is int:
             flush()
             pending = max(pending, part)
-        elif part.__class__ is _Pre:
+            continue
+        if starts is not None and origin < 0 and part.strip():
+            origin = index
+        if part.__class__ is _Pre:
             pieces = part.split("\n")
             for piece in pieces[:-1]:
                 line.append(piece)
                 indented = True
                 flush()
                 pending = max(pending, _NEWLINE)
+                if starts is not None:
+                    origin = index
             line.append(pieces[-1])
             indented = indented or bool(pieces[-1].strip())
         else:

@@ -23,7 +23,9 @@ from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
 from .extract import main_content
-from .layout import element_text
+from .layout import Layout, element_text, layout
+from .markdown import Markdown
+from .markdown_syntax import base_url
 from .meta import Metadata, guess_lang, metadata
 from .prune import prune, text_of
 from .vocab import CONSENT_WORDS
@@ -45,6 +47,9 @@ class Page:
     consent_notice: bool = False  # what was extracted is a consent notice, not an article
     whole_page: bool = False  # readability found no article: ``text`` is the whole pruned page
     warnings: list[str] = field(default_factory=list)
+    # With ``markdown``: the article's blocks (markdown.py) and where each line of ``text`` came from.
+    markdown: Markdown | None = None
+    layout: Layout | None = None
 
 
 class TooDeep(Exception):
@@ -101,8 +106,10 @@ def _drop_title(article, title: str | None) -> list[Removal]:
     return []
 
 
-def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
-    """Prune the page, extract its article and lay it out as text."""
+def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = False,
+            links: bool = False, images: bool = False) -> Page:
+    """Prune the page, extract its article and lay it out as text (with ``markdown``: and as
+    Markdown blocks, ``links`` and ``images`` included or not, see ``markdown_text``)."""
     try:
         root = parse(html)
     except TooDeep:
@@ -124,10 +131,17 @@ def extract(html: str, rules: RuleSet, url: str | None = None) -> Page:
         article = root.find("body") if root.find("body") is not None else root
     if rules.enabled("html.title"):
         removed += _drop_title(article, meta.title)
-    text = element_text(article)
+    observer = lines = None
+    if markdown:
+        observer = Markdown(base_url(root, meta.url), links=links, images=images)
+        lines = layout(article, observer)
+        text = lines.text
+    else:
+        text = element_text(article)
     if meta.lang is None and text:
         meta.lang = guess_lang(text)
-    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page)
+    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page,
+                markdown=observer, layout=lines)
 
 
 def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
@@ -167,3 +181,12 @@ def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str
     text-mode article span decides too."""
     doc = segment(text)
     return clean_document(doc, rules) if whole_page else apply_rules(doc, rules)
+
+
+def markdown_text(page: Page, text: str, removed: list[Removal]) -> str:
+    """The article as Markdown: the blocks whose lines of text ``post_clean`` kept (``text``
+    and ``removed`` are what it returned), under the page's title. A page laid out without
+    blocks (too deep to parse) is its text."""
+    if page.markdown is None or not text:
+        return text
+    return page.markdown.render(page.markdown.kept(page.layout, removed), page.meta.title)
