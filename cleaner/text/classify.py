@@ -52,7 +52,8 @@ class Line:
 
     def strongest(self, family: str | None = None) -> Hit | None:
         hits = [h for h in self.hits if family is None or h.rule.family == family]
-        return min(hits, key=lambda h: _ROLE_ORDER[h.rule.role]) if hits else None
+        # Ties go to the first rule id, so the credit never depends on the order hits came in.
+        return min(hits, key=lambda h: (_ROLE_ORDER[h.rule.role], h.rule.id)) if hits else None
 
 
 def word_count(text: str) -> float:

@@ -97,7 +97,7 @@ def decide_rule_hits(lines: list[Line]) -> None:
             line.rule = strongest
             i += 1
             continue
-        for family in {h.rule.family for h in line.hits}:
+        for family in sorted({h.rule.family for h in line.hits}):  # sorted: the same credit every run
             start = end = i
             while start > 0 and lines[start - 1].has_family(family):
                 start -= 1
