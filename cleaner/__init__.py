@@ -38,18 +38,19 @@ def sniff_mode(text: str) -> str:
 
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
           rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-          timeout: float | None = None) -> Result:
+          timeout: float | None = None, charset: str | None = None) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
     ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs.
     An input over ``max_bytes`` (bytes, or characters for a str; also after gunzipping) raises
     InputTooLarge, and one that takes longer than ``timeout`` seconds raises CleanTimeout:
-    refused whole, never truncated. Both are InputErrors, as are DecodeErrors."""
+    refused whole, never truncated. Both are InputErrors, as are DecodeErrors. ``charset`` (bytes
+    only) is the transport's label, an HTTP header's: ranked above the page's <meta charset>."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     check_size(len(source), max_bytes)
     with deadline(timeout):
-        text = decode(source) if isinstance(source, (bytes, bytearray)) else source
+        text = decode(source, hint=charset) if isinstance(source, (bytes, bytearray)) else source
         check_size(len(text), max_bytes)  # a gzipped input, now expanded
         if mode == "auto":
             mode = sniff_mode(text)
