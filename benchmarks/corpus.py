@@ -10,6 +10,7 @@ warcio's WARCWriter, and times, wall-clock:
 
 1. `cleaner warc -j N FILE > /dev/null` (a subprocess: start-up and the pool are in the figure);
    ratio of -j 2 to -j 1;
+   the CPU time of each run says how many cores it got (under 2 for -j 2 when others share them);
 2. the reader alone: cleaner.warc.read_records over the file, every payload read but nothing
    cleaned; its share of the -j 1 run (the work only the parent does; with -j 2 it bounds the
    speed-up) and of the -j 2 run;
@@ -30,6 +31,7 @@ import io
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -71,17 +73,47 @@ def build_warc(pages: list[bytes], count: int, paths: list[Path]) -> None:
             handle.close()
 
 
-def time_cli(path: Path, jobs: int) -> tuple[float, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_cli(path: Path, jobs: int) -> tuple[float, int, float]:
+    """(wall seconds, pages, CPU seconds of the command and its workers)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cpu = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "cleaner", "warc", "-j", str(jobs), str(path)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu
     summary = proc.stderr.decode().strip().splitlines()[-1]
     pages = int(re.search(r"(\d+) pages,", summary).group(1))
     if proc.returncode != 0:
         raise SystemExit(f"cleaner warc failed: {proc.stderr.decode()}")
-    return seconds, pages
+    return seconds, pages, cpu
+
+
+def _spin(n: int) -> float:
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+
+
+def parallel_ceiling(n: int = 10_000_000) -> float:
+    """How much faster two processes run a perfectly parallel loop than one, on this machine now:
+    the most -j 2 could gain while others share the cores."""
+    from multiprocessing import get_context
+
+    started = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - started
+    with get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - started
+    return 2 * one / two
 
 
 def time_reader(path: Path) -> tuple[float, int]:
@@ -163,8 +195,10 @@ def main() -> None:
         for jobs in (1, 2):
             best = min((time_cli(whole, jobs) for _ in range(args.repeat)), key=lambda r: r[0])
             rates[jobs] = best[1] / best[0]
-            print(f"cleaner warc -j {jobs}: {best[1]} pages in {best[0]:.1f} s = {rates[jobs]:.1f} pages/s")
-        print(f"-j 2 / -j 1: {rates[2] / rates[1]:.2f}x")
+            print(f"cleaner warc -j {jobs}: {best[1]} pages in {best[0]:.1f} s = {rates[jobs]:.1f} pages/s "
+                  f"({best[2]:.1f} CPU s, {best[2] / best[0]:.2f} cores busy on average)")
+        print(f"-j 2 / -j 1: {rates[2] / rates[1]:.2f}x (a perfectly parallel loop: {parallel_ceiling():.2f}x "
+              f"on this machine now)")
 
         read_seconds, read_pages = time_reader(whole)
         print(f"reader alone: {read_pages} pages in {read_seconds:.2f} s; "
