@@ -85,8 +85,8 @@ def test_spark_map_partitions_gives_the_texts_of_cleaner_jsonl(tmp_path):
     assert got == cleaner_jsonl(rows)
 
 
-@_needs("dask", "dask")
 @pytest.mark.skipif(importlib.util.find_spec("toolz") is None, reason="dask.bag's dependencies (the dask extra) are missing")
+@_needs("dask", "dask")
 def test_dask_map_partitions_gives_the_texts_of_cleaner_jsonl(tmp_path):
     rows = records()
     (tmp_path / "in").mkdir()
@@ -98,8 +98,8 @@ def test_dask_map_partitions_gives_the_texts_of_cleaner_jsonl(tmp_path):
 
 
 @pytest.mark.slow
-@_needs("ray", "ray")
 @pytest.mark.skipif(importlib.util.find_spec("pyarrow") is None, reason="Ray Data needs pyarrow (the ray extra)")
+@_needs("ray", "ray")  # the nearest mark is evaluated first: its reason is the one shown
 def test_ray_map_batches_gives_the_texts_of_cleaner_jsonl(tmp_path):
     rows = records()
     src = write_jsonl(tmp_path / "in.jsonl", rows)
