@@ -279,6 +279,35 @@ def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable
     return 2 if errors else 0
 
 
+@cli.command("warc")
+@click.argument("files", nargs=-1, metavar="FILE|-...")
+@click.option("--explain", is_flag=True, help="Add each page's removals as a \"removed\" field.")
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_BYTES / 2**20,
+              show_default=True, help="Refuse payloads larger than this many MiB.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Give up on a page that takes longer than this.")
+@_jobs_option
+@_rule_options
+def warc_command(files, explain, max_mb, timeout, jobs, rule_paths, enable, disable, adblock):
+    """One JSON line per page of the WARC or WET FILEs (plain or gzipped; - for stdin).
+
+    HTML responses are cleaned as HTML, WET conversions as text; other records are skipped and
+    counted. Exit status 2 if a record could not be read or cleaned (the rest still comes out).
+    Needs the warc extra: pip install 'cleaner[warc]'."""
+    _, choice = _settings(None, rule_paths, enable, disable, adblock)
+    try:
+        from . import warc
+        import warcio  # noqa: F401  (the extra, checked before any output)
+    except ImportError:
+        raise click.ClickException("reading WARC needs warcio: pip install 'cleaner[warc]'") from None
+    opts = warc.WarcOptions(explain=explain, rules=choice, max_bytes=int(max_mb * 2**20), timeout=timeout)
+    try:
+        summary = warc.run(files or ("-",), sys.stdout.buffer, opts=opts, jobs=jobs)
+    except batch.BatchError as exc:
+        raise click.ClickException(str(exc)) from None
+    return summary.exit_code
+
+
 def _open_binary(path: str):
     """A file opened for reading bytes; "-" is stdin (left open afterwards)."""
     if path == "-":

@@ -132,8 +132,10 @@ def _detect(data: bytes) -> str | None:
     return codec_for(matches[0].encoding) or None
 
 
-def decode_info(data: bytes) -> Decoded:
-    """Decode input bytes (see the module docstring for the order); DecodeError if unreadable."""
+def decode_info(data: bytes, hint: str | None = None) -> Decoded:
+    """Decode input bytes (see the module docstring for the order); DecodeError if unreadable.
+    ``hint``: the charset the transport declares (an HTTP Content-Type's), which browsers rank
+    above the document's own <meta charset> (step 3)."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
     for bom, encoding in _BOMS:
@@ -150,7 +152,7 @@ def decode_info(data: bytes) -> Decoded:
         utf8_error = exc
     else:
         return Decoded(text, "utf-8", "utf-8" if not text.isascii() else "ascii")
-    declared = declared_charset(data)
+    declared = (codec_for(hint) if hint else None) or declared_charset(data)
     if declared is not None and declared != "utf-8":
         try:
             return Decoded(data.decode(declared), declared, "declared")
@@ -176,6 +178,6 @@ def decode_info(data: bytes) -> Decoded:
     ) from None
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, hint: str | None = None) -> str:
     """Decode input bytes to text (see ``decode_info``)."""
-    return decode_info(data).text
+    return decode_info(data, hint).text

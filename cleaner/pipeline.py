@@ -39,11 +39,12 @@ def sniff_mode(text: str) -> str:
     return "html" if tags >= 20 and tags * 40 > len(head.strip()) else "text"
 
 
-def read(source: str | bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
-    """The input as text: bytes decoded (DecodeError if they are not text), sizes checked
-    before and after (a gzipped input expands)."""
+def read(source: str | bytes, max_bytes: int | None = DEFAULT_MAX_BYTES, charset: str | None = None) -> str:
+    """The input as text: bytes decoded (DecodeError if they are not text; ``charset``, the
+    transport's label, ranks above the page's own), sizes checked before and after (a gzipped
+    input expands)."""
     check_size(len(source), max_bytes)
-    text = decode(source) if isinstance(source, (bytes, bytearray)) else source
+    text = decode(source, hint=charset) if isinstance(source, (bytes, bytearray)) else source
     check_size(len(text), max_bytes)
     return text
 
@@ -51,7 +52,7 @@ def read(source: str | bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
           rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
           timeout: float | None = None, markdown: bool = False, links: bool = False,
-          images: bool = False, normalize: bool = False) -> Result:
+          images: bool = False, normalize: bool = False, charset: str | None = None) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
     ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs (an
@@ -59,14 +60,15 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
     Markdown (``Result.markdown``; for HTML with its headings, lists, tables, code and quotes,
     links with ``links``, images with ``images``; text input is its own Markdown).
     ``normalize``: output text in NFC, without soft hyphens and zero-width characters,
-    non-breaking spaces as spaces (see ``Result.normalized``). An input over ``max_bytes``
-    (bytes, or characters for a str; also after gunzipping) raises InputTooLarge, and one that
-    takes longer than ``timeout`` seconds raises CleanTimeout: refused whole, never truncated.
-    Both are InputErrors, as are DecodeErrors."""
+    non-breaking spaces as spaces (see ``Result.normalized``). ``charset`` (bytes only) is the
+    transport's label, an HTTP header's: ranked above the page's <meta charset>. An input over
+    ``max_bytes`` (bytes, or characters for a str; also after gunzipping) raises InputTooLarge,
+    and one that takes longer than ``timeout`` seconds raises CleanTimeout: refused whole, never
+    truncated. Both are InputErrors, as are DecodeErrors."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     with deadline(timeout):
-        text = read(source, max_bytes)
+        text = read(source, max_bytes, charset)
         if mode == "auto":
             mode = sniff_mode(text)
         rules = default_rules() if rules is None else rules  # an empty selection stays empty

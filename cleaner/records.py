@@ -1,0 +1,107 @@
+"""Records in, records out: the engine-free helper that Spark, Dask, Ray, datatrove and
+``cleaner warc`` share.
+
+A record is a dict; one of its fields (``text`` by default) holds a page or a scraped text. The
+helper returns a copy with that field cleaned and every other field as it came, which is what
+``cleaner jsonl`` writes for the same record. A record that cannot be cleaned is never raised
+over: it comes back as it was, with an ``error`` field saying why (one line), so that a job over
+millions of records goes on and the failures can be filtered afterwards.
+
+Engines ship the function to their workers by module name (``cleaner.records.clean_records``),
+which is why it lives in the installed package: a function defined in a driver script or a
+notebook is pickled by value and breaks as soon as it grows a helper.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Iterable, Iterator
+
+from .pipeline import clean
+from .limits import DEFAULT_MAX_BYTES, InputError
+from .engine.load import default_rules
+from .engine.matcher import RuleSet
+from .engine.model import PackError
+from .engine.select import RuleChoice
+
+# The fields ``metadata=True`` adds, in this order (before the cleaned field when the helper
+# builds the record, as ``cleaner warc`` does).
+METADATA_FIELDS = ("mode", "title", "lang")
+
+
+def _json_type(value) -> str:
+    names = {type(None): "null", bool: "a boolean", int: "a number", float: "a number",
+             str: "a string", list: "an array", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def resolve_rules(rules: RuleSet | RuleChoice | None) -> RuleSet:
+    """A RuleSet from what callers hold: nothing (the built-in packs), a RuleChoice (picklable,
+    compiled once per process) or a RuleSet."""
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleChoice):
+        return rules.ruleset()
+    return rules
+
+
+def clean_record(record: dict, *, field: str = "text", url_field: str | None = "url",
+                 mode: str = "auto", explain: bool = False, rules: RuleSet | RuleChoice | None = None,
+                 metadata: bool = False, charset: str | None = None,
+                 max_bytes: int | None = DEFAULT_MAX_BYTES, timeout: float | None = None) -> dict:
+    """One record cleaned: a new dict with ``field`` replaced by the article text.
+
+    ``url_field`` names the field holding the page's URL (passed to ``clean``, where site-specific
+    filters use it); ``explain`` adds ``removed`` (each removal's rule, family, text, offsets);
+    ``metadata`` sets ``mode``, ``title`` and ``lang``. The field may hold bytes (a WARC payload),
+    decoded with ``charset`` (the HTTP header's) ranked above the page's own declaration.
+    Errors come back in an ``error`` field, the record otherwise as it came."""
+    if not isinstance(record, dict):
+        return {"error": f"not a JSON object but {_json_type(record)}"}
+    out = dict(record)
+    if field not in record:
+        out["error"] = f"no {field!r} field"
+        return out
+    value = record[field]
+    if not isinstance(value, (str, bytes, bytearray)):
+        out["error"] = f"field {field!r} is {_json_type(value)}, not a string"
+        return out
+    url = record.get(url_field) if url_field else None
+    try:
+        result = clean(value, url=url if isinstance(url, str) else None, mode=mode,
+                       rules=resolve_rules(rules), max_bytes=max_bytes, timeout=timeout,
+                       charset=charset)
+    except (InputError, PackError) as exc:  # undecodable, too large, too slow
+        out["error"] = " ".join(str(exc).split())
+        return out
+    except Exception as exc:  # a bug in one record must not stop the stream
+        out["error"] = f"internal error: {type(exc).__name__}: {exc}"
+        return out
+    if metadata:
+        out["mode"], out["title"], out["lang"] = result.mode, result.title, result.lang
+    out[field] = result.text
+    if explain:
+        out["removed"] = [asdict(removal) for removal in result.removed]
+    return out
+
+
+def clean_records(records: Iterable[dict], field: str = "text", url_field: str | None = "url",
+                  mode: str = "auto", explain: bool = False,
+                  rules: RuleSet | RuleChoice | None = None, metadata: bool = False,
+                  max_bytes: int | None = DEFAULT_MAX_BYTES,
+                  timeout: float | None = None) -> Iterator[dict]:
+    """Every record of ``records`` cleaned (see ``clean_record``), lazily and in order: the
+    function to hand an engine's ``mapPartitions`` / ``map_partitions`` / ``map_batches``."""
+    ruleset = resolve_rules(rules)  # once per partition, not per record
+    for record in records:
+        yield clean_record(record, field=field, url_field=url_field, mode=mode, explain=explain,
+                           rules=ruleset, metadata=metadata, max_bytes=max_bytes, timeout=timeout)
+
+
+def dumps(record: dict) -> bytes:
+    """One JSON line, as ``cleaner jsonl`` writes it (UTF-8, not ASCII-escaped)."""
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate (from a \ud800 escape) only survives escaped
+        return json.dumps(record).encode("ascii") + b"\n"
