@@ -30,7 +30,7 @@ from .engine.select import RuleChoice
 METADATA_FIELDS = ("mode", "title", "lang")
 
 
-def _json_type(value) -> str:
+def json_type(value) -> str:
     names = {type(None): "null", bool: "a boolean", int: "a number", float: "a number",
              str: "a string", list: "an array", dict: "an object"}
     return names.get(type(value), type(value).__name__)
@@ -57,27 +57,39 @@ def clean_record(record: dict, *, field: str = "text", url_field: str | None = "
     ``metadata`` sets ``mode``, ``title`` and ``lang``. The field may hold bytes (a WARC payload),
     decoded with ``charset`` (the HTTP header's) ranked above the page's own declaration.
     Errors come back in an ``error`` field, the record otherwise as it came."""
-    if not isinstance(record, dict):
-        return {"error": f"not a JSON object but {_json_type(record)}"}
-    out = dict(record)
-    if field not in record:
-        out["error"] = f"no {field!r} field"
+    try:
+        return cleaned_record(record, field=field, url_field=url_field, mode=mode, explain=explain,
+                              rules=rules, metadata=metadata, charset=charset, max_bytes=max_bytes,
+                              timeout=timeout)
+    except ValueError as exc:
+        out = dict(record) if isinstance(record, dict) else {}
+        out["error"] = str(exc)
         return out
+
+
+def cleaned_record(record: dict, *, field: str = "text", url_field: str | None = "url",
+                   mode: str = "auto", explain: bool = False, rules: RuleSet | RuleChoice | None = None,
+                   metadata: bool = False, charset: str | None = None,
+                   max_bytes: int | None = DEFAULT_MAX_BYTES, timeout: float | None = None) -> dict:
+    """``clean_record`` for callers that handle a failure themselves (``cleaner jsonl`` reports
+    it with the line number): ValueError, one line, instead of an ``error`` field."""
+    if not isinstance(record, dict):
+        raise ValueError(f"not a JSON object but {json_type(record)}")
+    if field not in record:
+        raise ValueError(f"no {field!r} field")
     value = record[field]
     if not isinstance(value, (str, bytes, bytearray)):
-        out["error"] = f"field {field!r} is {_json_type(value)}, not a string"
-        return out
+        raise ValueError(f"field {field!r} is {json_type(value)}, not a string")
     url = record.get(url_field) if url_field else None
     try:
         result = clean(value, url=url if isinstance(url, str) else None, mode=mode,
                        rules=resolve_rules(rules), max_bytes=max_bytes, timeout=timeout,
                        charset=charset)
     except (InputError, PackError) as exc:  # undecodable, too large, too slow
-        out["error"] = " ".join(str(exc).split())
-        return out
+        raise ValueError(" ".join(str(exc).split())) from None
     except Exception as exc:  # a bug in one record must not stop the stream
-        out["error"] = f"internal error: {type(exc).__name__}: {exc}"
-        return out
+        raise ValueError(f"internal error: {type(exc).__name__}: {exc}") from None
+    out = dict(record)
     if metadata:
         out["mode"], out["title"], out["lang"] = result.mode, result.title, result.lang
     out[field] = result.text

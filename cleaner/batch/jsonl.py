@@ -8,14 +8,14 @@ import os
 import stat
 import sys
 from contextlib import closing
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import partial
 from typing import BinaryIO, Callable, Iterator, TextIO
 
 import click
 
 from ..engine.select import RuleChoice
-from ..pipeline import clean
+from ..records import cleaned_record, dumps, json_type
 from .pool import default_jobs, ordered_map
 
 JSONL_CHUNK_LINES = 256
@@ -31,38 +31,20 @@ class JsonlOptions:
     rules: RuleChoice = RuleChoice()
 
 
-def _json_type(value) -> str:
-    names = {type(None): "null", bool: "a boolean", int: "a number", float: "a number",
-             str: "a string", list: "an array", dict: "an object"}
-    return names.get(type(value), type(value).__name__)
-
-
 def _clean_record(line: bytes, opts: JsonlOptions) -> bytes:
-    """One record, cleaned and serialised; ValueError (with a one-line message) if malformed."""
+    """One record, cleaned (``cleaner.records``, which engines use too) and serialised;
+    ValueError (with a one-line message) if malformed."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
     except UnicodeDecodeError:
         raise ValueError("invalid JSON: not UTF-8") from None
-    if not isinstance(record, dict):
-        raise ValueError(f"not a JSON object but {_json_type(record)}")
-    if opts.field not in record:
-        raise ValueError(f"no {opts.field!r} field")
-    value = record[opts.field]
-    if not isinstance(value, str):
-        raise ValueError(f"field {opts.field!r} is {_json_type(value)}, not a string")
-    try:
-        result = clean(value, mode=opts.mode, rules=opts.rules.ruleset())
-    except Exception as exc:  # a bug in one record must not stop the stream
-        raise ValueError(f"internal error: {type(exc).__name__}: {exc}") from None
-    record[opts.field] = result.text
-    if opts.explain:
-        record["removed"] = [asdict(removal) for removal in result.removed]
-    try:
-        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-    except UnicodeEncodeError:  # a lone surrogate (from a \ud800 escape) only survives escaped
-        return json.dumps(record).encode("ascii") + b"\n"
+    if isinstance(record, dict) and not isinstance(record.get(opts.field, ""), str):
+        raise ValueError(f"field {opts.field!r} is {json_type(record[opts.field])}, not a string")
+    # The page's URL is not passed on (url_field=None): jsonl cleans the field it is given.
+    return dumps(cleaned_record(record, field=opts.field, url_field=None, mode=opts.mode,
+                                explain=opts.explain, rules=opts.rules))
 
 
 def _jsonl_chunk(opts: JsonlOptions, chunk: tuple[int, list[bytes]]) -> tuple[bytes, list[tuple[int, str]]]:
