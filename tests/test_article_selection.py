@@ -24,6 +24,13 @@ CASES = {
         ["Thanks for this Bob", "Does this work for serrated knives", "Allowed HTML", "Post Comment",
          "Leave a Reply", "Recipes"],
     ),
+    # A date line above the article (the shape of a comment's timestamp) and a comment form
+    # after it: no thread, so the article between them stays.
+    "dated-article-comment-form.txt": (
+        ["State health officials reported a sixth death", "The victim was one of two people",
+         "Officials urged residents to keep using insect repellent"],
+        ["You must log in to post a comment", "Filed Under", "Weather"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

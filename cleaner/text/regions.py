@@ -67,8 +67,11 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
                 # Across prose, only a thread marker (a member) continues a thread, or a new
                 # heading once the region is a thread; form UI after prose is a form of its
                 # own, and prose between comment buttons and a heading is the article.
+                # A single date line above an article is no thread: a marker alone does not
+                # carry the region across prose until a second one (or a title) says thread.
                 role = lines[k].strongest(family).rule.role
-                if not crossed_prose or role == "member" or (role == "opens_region" and in_thread):
+                if not crossed_prose or (role == "member" and (in_thread or len(matched) >= 2)) \
+                        or (role == "opens_region" and in_thread):
                     found = k
                 break
             if is_prose(lines[k]):
