@@ -21,33 +21,45 @@ SAMPLE_CHARS = 2500  # enough text to tell a language; the rest of a long page a
 TOP_TOKENS = 20  # a language shows in its most frequent words
 MIN_TOKENS = 12  # fewer words than this tell no language
 MIN_COVERAGE = 0.4  # share of the most frequent words a stoplist must hold to be taken
+FREQUENT_STOPWORDS = 200  # of each language's stopwords, the most frequent, tell the language
 STOPWORD_WINDOW = 240  # characters of a line whose words are counted (a long line is written text)
 _PUNCTUATION = "\"“”«»„()[]{}.,;:!?¿¡…–—*_#|/"  # apostrophes and hyphens stay inside words
 
 
 @functools.lru_cache(maxsize=1)
-def _stoplist_texts() -> tuple[tuple[str, str], ...]:
-    """jusText's stoplist files as (language, "\nword\nword\n…\n") lower-cased, read straight
-    from the installed package: importing justext itself would load its whole HTML stack, and
-    building a hundred word sets would cost a shell filter's start-up more than it cleans."""
+def _stoplist_files() -> tuple[Path, ...]:
+    """jusText's stoplist files, found in the installed package without importing it
+    (importing justext would load its whole HTML stack)."""
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("jusText is not installed (cleaner needs its stoplists)")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
-    return tuple((path.stem, "\n" + path.read_text(encoding="utf-8").lower() + "\n")
-                 for path in sorted(folder.glob("*.txt")))
+    return tuple(sorted((Path(next(iter(spec.submodule_search_locations))) / "stoplists").glob("*.txt")))
+
+
+def _words(path: Path, limit: int | None = None) -> list[str]:
+    """A stoplist's words, lower-cased, most frequent first; only the first ``limit`` if given
+    (read line by line from the file's head, not the whole list)."""
+    words: dict[str, None] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word = line.strip().lower()
+            if word:
+                words[word] = None
+                if limit is not None and len(words) >= limit:
+                    break
+    return list(words)
 
 
 @functools.lru_cache(maxsize=None)
 def stoplist(index: int) -> frozenset[str]:
-    """The stopwords of one language (by its index in the list), built the first time a page
-    in that language needs them."""
-    return frozenset(_stoplist_texts()[index][1].split("\n")) - {""}
+    """The stopwords of one language (by its index in ``languages()``), read and built the
+    first time a page in that language needs them."""
+    return frozenset(_words(_stoplist_files()[index]))
 
 
 def languages() -> list[str]:
     """The languages that have a stoplist, in index order."""
-    return [name for name, _ in _stoplist_texts()]
+    return [path.stem for path in _stoplist_files()]
 
 
 def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
@@ -71,14 +83,22 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
     return stoplist(best) if count >= MIN_COVERAGE * len(top) else None
 
 
-@functools.lru_cache(maxsize=65_536)
 def _languages_of(word: str) -> tuple[int, ...]:
-    """The stoplists (by index) that hold a word, found in the lists' text; the frequent words
-    of pages recur, so this is looked up once per word and process, not once per page."""
-    if not word or "\n" in word:
-        return ()
-    needle = f"\n{word}\n"
-    return tuple(i for i, (_, text) in enumerate(_stoplist_texts()) if needle in text)
+    """The languages (by index) among whose most frequent stopwords a word is."""
+    return _frequent_stopwords().get(word, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _frequent_stopwords() -> dict[str, tuple[int, ...]]:
+    """Each language's FREQUENT_STOPWORDS most frequent stopwords (jusText lists them by
+    frequency), indexed by word: a language shows in its function words, and an index of a few
+    thousand words is built in milliseconds, where one of every stopword would cost a shell
+    filter's start-up."""
+    index: dict[str, list[int]] = {}
+    for i, path in enumerate(_stoplist_files()):
+        for word in _words(path, FREQUENT_STOPWORDS):
+            index.setdefault(word, []).append(i)
+    return {word: tuple(langs) for word, langs in index.items()}
 
 
 def stopword_share(text: str, stoplist: frozenset[str] | None) -> float | None:
