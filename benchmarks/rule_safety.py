@@ -58,7 +58,7 @@ import regex  # noqa: E402
 
 from cleaner import clean  # noqa: E402
 from cleaner.text import classify  # noqa: E402
-from cleaner.engine import literals, model  # noqa: E402
+from cleaner.engine import model  # noqa: E402
 from cleaner.engine.literals import leading_literals, required_literals  # noqa: E402
 from cleaner.engine.load import load_rules  # noqa: E402
 from cleaner.engine.matcher import RuleSet  # noqa: E402

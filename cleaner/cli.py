@@ -45,6 +45,17 @@ def _read_input(path: str) -> bytes:
         raise click.ClickException(f"{path}: {exc.strerror or exc}") from None
 
 
+def _limit_options(what: str):
+    """--max-mb / --timeout: the bounds on one input (see cleaner.limits)."""
+    def add(command):
+        command = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+                               metavar="SECONDS", help=f"Give up on {what} that takes longer than this.")(command)
+        return click.option("--max-mb", type=click.FloatRange(min=0, min_open=True),
+                            default=DEFAULT_MAX_BYTES / 2**20, show_default=True,
+                            help=f"Refuse {what} larger than this many MiB.")(command)
+    return add
+
+
 def _rule_options(command):
     """--rules / --enable / --disable, shared by every command that cleans."""
     for option in reversed((
@@ -97,10 +108,7 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.option("--explain", is_flag=True, help="Print every removal (rule, family, text) to stderr.")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
-@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_BYTES / 2**20,
-              show_default=True, help="Refuse inputs larger than this many MiB.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
-              help="Give up on an input that takes longer than this.")
+@_limit_options("an input")
 @_rule_options
 def clean_command(file, as_json, output_format, links, images, normalize, explain, mode, url, max_mb,
                   timeout, rule_paths, enable, disable, adblock):
@@ -282,10 +290,7 @@ def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable
 @cli.command("warc")
 @click.argument("files", nargs=-1, metavar="FILE|-...")
 @click.option("--explain", is_flag=True, help="Add each page's removals as a \"removed\" field.")
-@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_BYTES / 2**20,
-              show_default=True, help="Refuse payloads larger than this many MiB.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
-              help="Give up on a page that takes longer than this.")
+@_limit_options("a page")
 @_jobs_option
 @_rule_options
 def warc_command(files, explain, max_mb, timeout, jobs, rule_paths, enable, disable, adblock):

@@ -14,7 +14,7 @@ from cleaner.engine.literals import compile_pattern, engine_for
 from cleaner.engine.load import default_rules, load_rules
 from cleaner.engine.model import PackError
 from cleaner.engine.select import configured_rules
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from test_rules_cli import run
 
 PROSE = ("<p>The council approved the new budget on Tuesday after a long debate over transport, "
