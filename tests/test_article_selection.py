@@ -31,6 +31,12 @@ CASES = {
          "Officials urged residents to keep using insect repellent"],
         ["You must log in to post a comment", "Filed Under", "Weather"],
     ),
+    # "Leave a comment" under the byline is the post's comment link, flattened: the two
+    # paragraphs after it are the article, not a comment thread (no comment marker follows).
+    "comment-link-above-post.txt": (
+        ["Nobody who looks closely at a real goods wagon", "So, before you reach for the airbrush"],
+        ["Leave a comment", "Pinterest", "Layouts", "Riverside Model Railway Club\n"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

@@ -59,6 +59,7 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
     # (author, date, Reply) has been seen; comment buttons alone do not make one.
     seed = lines[i].strongest(family)
     in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
+    after_prose = any(is_prose(line) for line in lines[:i])
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
@@ -69,9 +70,12 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
                 # own, and prose between comment buttons and a heading is the article.
                 # A single date line above an article is no thread: a marker alone does not
                 # carry the region across prose until a second one (or a title) says thread.
+                # Comments follow an article: a heading with no prose above it ("Posted by X ·
+                # Leave a comment" over the post) is a link to the form, not the thread's title.
                 role = lines[k].strongest(family).rule.role
-                if not crossed_prose or (role == "member" and (in_thread or len(matched) >= 2)) \
-                        or (role == "opens_region" and in_thread):
+                if not crossed_prose or after_prose and (
+                        (role == "member" and (in_thread or len(matched) >= 2))
+                        or (role == "opens_region" and in_thread)):
                     found = k
                 break
             if is_prose(lines[k]):
