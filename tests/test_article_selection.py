@@ -131,6 +131,18 @@ def test_html_the_container_under_the_title_beats_a_longer_story_elsewhere():
     assert "dredging contract" not in text
 
 
+def test_html_the_lede_outside_readabilitys_pick_comes_back_from_the_story_body():
+    """readability picks the block of ten paragraphs; the lede sits in a sibling block of the
+    page's ``story-body``: the story body is the article, cut after the pick's last paragraph
+    (the author bio and related links after it stay out)."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "lede-outside-readability-pick.html").read_text()
+    text = clean(page, mode="html").text
+    assert text.startswith("THE district council has voted to reopen the old ferry slip")
+    assert text.rstrip().endswith("glad to have been proved wrong so far.")
+    for chrome in ("Morag Finlay", "Coast road to close", "Most read", "All rights reserved"):
+        assert chrome not in text
+
+
 _CREDITS = """
 from cleaner.engine.load import default_rules
 from cleaner.text.classify import Line

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 import unicodedata
 
 import lxml.html
@@ -184,7 +185,105 @@ def main_content(root, title: str | None = None):
     if titled is not None and (element is None or not _holds(titled, element)) \
             and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
         return copy.deepcopy(titled)
+    if element is not None:
+        body = _body_container(root, element)
+        if body is not None:
+            return body
     return element
+
+
+# Class and id names that CMSs give the element holding an article's body: story-body,
+# article__body, entry-content, post-content, articleBody, td-post-content...
+_BODY_NAME = re.compile(
+    r"(?:^|[\s_-])(?:article|story|entry|post|blog|news|single)[_-]{0,2}(?:body|content|text)s?(?:$|[\s_-])"
+    r"|(?:^|\s)(?:articlebody|storybody|postbody|article-?text|story-?text)(?:$|\s)", re.I)
+BODY_MAX_GAIN = 3.0  # a body container with more prose than this times the pick's is a page wrapper
+BODY_LINK_DENSITY = 0.3  # ...and one whose text is mostly links, a list of teasers
+BODY_EXTRA_MIN = 150  # characters of written text the container must add before the pick ends...
+BODY_EXTRA_JUNK = 0.5  # ...with at most this share of it again in links and short lines
+BODY_BLOCK_MIN = 40  # a paragraph or list item this long, mostly not a link, is written text
+BODY_BLOCK_LINKS = 0.5
+
+
+def _body_container(root, element):
+    """readability kept one column of a story whose lede, embedded quotes or list sit in
+    sibling blocks: the tightest element the page marks as its article's body (itemprop=
+    articleBody, a ``story-body`` / ``entry-content`` class) that holds readability's pick and
+    adds written text before the pick's last paragraph, copied and cut after that paragraph
+    (readability's pick says where the article ends: what follows in the container is a bio,
+    related stories or share buttons). None when there is no such container."""
+    picked_prose = prose_length(element)
+    if picked_prose == 0:
+        return None
+    picked = _squashed(element.text_content())
+    best = None
+    for candidate in root.iter("article", "main", "div", "section"):
+        if not ((candidate.get("itemprop") or "").lower() == "articlebody"
+                or _BODY_NAME.search(f"{candidate.get('class', '')} {candidate.get('id', '')}")):
+            continue
+        prose = prose_length(candidate)
+        if not picked_prose < prose <= BODY_MAX_GAIN * picked_prose or (best and prose >= best[0]):
+            continue
+        if _link_share(candidate) > BODY_LINK_DENSITY or not _holds(candidate, element):
+            continue
+        last = _last_shared_block(candidate, picked)
+        if last is not None and _adds_text(candidate, picked, last):
+            best = (prose, candidate, last)
+    if best is None:
+        return None
+    _, container, last = best
+    position = {node: k for k, node in enumerate(container.iter())}[last]
+    body = copy.deepcopy(container)
+    _cut_after(list(body.iter())[position], body)
+    return body
+
+
+def _top_blocks(container):
+    """The container's paragraphs, list items, quotes... that are not inside another one."""
+    for block in container.iter(*_PARAGRAPHS):
+        if not any(a.tag in _PARAGRAPHS for a in block.iterancestors()):
+            yield block
+
+
+def _last_shared_block(container, picked: str):
+    last = None
+    for block in _top_blocks(container):
+        text = _squashed(block.text_content())
+        if len(text) >= BODY_BLOCK_MIN and text[:60] in picked:
+            last = block
+    return last
+
+
+def _adds_text(container, picked: str, last) -> bool:
+    """Whether what the container holds beyond readability's pick, up to the pick's last
+    paragraph, is written text (paragraphs, list items, quotes that are not links), not lists
+    of linked headlines or share buttons."""
+    written = junk = 0
+    for block in _top_blocks(container):
+        text = _squashed(block.text_content())
+        if text and text[:60] not in picked:
+            if len(text) >= BODY_BLOCK_MIN and _link_share(block) < BODY_BLOCK_LINKS:
+                written += len(text)
+            else:
+                junk += len(text)
+        if block is last:
+            break
+    return written >= BODY_EXTRA_MIN and junk <= BODY_EXTRA_JUNK * written
+
+
+def _cut_after(node, root) -> None:
+    """Remove everything after ``node`` in document order, up to ``root``."""
+    while node is not root:
+        node.tail = None
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+
+
+def _link_share(element) -> float:
+    links = sum(_length(a.text_content()) for a in element.iter("a"))
+    return links / max(_length(element.text_content()), 1)
 
 
 TITLED_SHARE = 0.2  # the container under the title wins at this share of readability's prose
