@@ -174,6 +174,16 @@ def test_layout_keeps_blocks_apart_and_words_together():
         "a b\nc", "code\n    indented"]
 
 
+def test_mathml_is_text_and_its_tex_annotation_is_not():
+    """Browsers render <math> (MathJax keeps a MathML copy for screen readers beside glyphs
+    drawn by CSS): a formula in a sentence is part of it; the TeX source in <annotation> is not."""
+    html = ("<p>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow>"
+            "<annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>,"
+            " there are two solutions.</p>")
+    text = element_text(lxml.html.document_fromstring(html))
+    assert text == "When a≠0, there are two solutions."
+
+
 def test_metadata_from_the_page():
     result = clean(page("onetrust-cookiebot.html"), url="https://example.org/given")
     assert result.title == "City council approves new cycle lanes"  # og:title

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import lxml.etree
 
-# Elements whose content is never rendered as text.
+# Elements whose content is never rendered as text. MathML is (browsers lay out <math>, and
+# MathJax keeps a copy for screen readers): its tokens are text, its TeX annotation is not.
 HIDDEN = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+    "script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object",
     "embed", "canvas", "audio", "video", "map", "datalist", "meta", "link", "base",
+    "annotation", "annotation-xml",
 })
 # Form controls: their labels are on screen, but they are UI, not article text.
 CONTROLS = frozenset({"select", "textarea", "input", "button"})
