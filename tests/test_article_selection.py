@@ -37,6 +37,26 @@ CASES = {
         ["Nobody who looks closely at a real goods wagon", "So, before you reach for the airbrush"],
         ["Leave a comment", "Pinterest", "Layouts", "Riverside Model Railway Club\n"],
     ),
+    # A page laid out with tables that the converter printed as one giant row: the cells are
+    # blocks of their own, so the article's cell and its data table stay and the navigation,
+    # the comment links and the footer in other cells go.
+    "layout-table-row-zh.md": (
+        ["培养德智体美全面发展", "2、已获学士学位的在职人员", "教育学原理", "02唐宋诗词", "03数值分析"],
+        ["[首页](/)", "发表评论", "网友评论", "Copyright", "您的位置"],
+    ),
+    # A results table flattened to text, one row a line of names and numbers, between two
+    # paragraphs: table rows, not a menu, so the article is not cut in two.
+    "flat-table-between-paragraphs.txt": (
+        ["Saturday's race over the three summits", "1 Anna Berg Fellside 1:31:04 34",
+         "6 Ruth Gale Unattached 1:40:19 45", "The next race in the series is the ridge run"],
+        ["Membership", "Contact us", "Fellside Running Club\n"],
+    ),
+    # A post that ends with its table of results: the rows after the last paragraph are the
+    # article's too.
+    "post-ending-with-table.md": (
+        ["We keep thirty days of application logs", "| gzip | 6 | 212 MB | 41 s |", "| xz | 9 | 134 MB | 611 s |"],
+        ["Share on Twitter", "[Blog](/blog)", "© 2024"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

@@ -99,7 +99,7 @@ def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
         return ""
     parts = [kept[0].text]
     for prev, block in zip(kept, kept[1:]):
-        if block.index == prev.index + 1:
+        if block.index == prev.index + 1 and not block.cell:
             parts.append(source[prev.end:block.start])
         else:
             gap = any(b.blank_before for b in blocks[prev.index + 1: block.index + 1])

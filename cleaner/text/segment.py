@@ -63,6 +63,7 @@ class Block:
     text: str  # the line as it is in the input
     kind: str = TEXT
     blank_before: bool = False  # a blank line separates it from the previous block
+    cell: bool = False  # a cell of a layout table's row (the row is split into its cells)
 
 
 @dataclass
@@ -138,7 +139,10 @@ def segment(source: str) -> Document:
         if kind == TEXT and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
                 and blocks and not blank_before and blocks[-1].kind == TEXT:
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
-        blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
+        if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
+            _add_cells(blocks, body, start, blank_before)
+        else:
+            blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
         blank_before = False
     if in_fence is not None:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
@@ -147,6 +151,27 @@ def segment(source: str) -> Document:
     doc = Document(source, blocks)
     _mark_header(doc)
     return doc
+
+
+# A table row this long, of this many cells, is a page laid out with tables that a converter
+# printed as one row: its cells (navigation, the article, the comment form) are blocks of their own.
+LAYOUT_ROW_CHARS = 600
+LAYOUT_ROW_CELLS = 8
+_CELL = re.compile(r"[^|]+")
+_CELL_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+
+
+def _add_cells(blocks: list[Block], row: str, start: int, blank_before: bool) -> None:
+    for cell in _CELL.finditer(row):
+        text = cell.group().strip()
+        if not text or _CELL_RULE.fullmatch(text):
+            continue
+        first = start + cell.start() + cell.group().index(text)
+        kind = _line_kind(text)
+        # A short cell is one of a data table's, kept in the layout's row: table content.
+        blocks.append(Block(len(blocks), first, first + len(text), text, TABLE if kind == TEXT else kind,
+                            blank_before, cell=True))
+        blank_before = True
 
 
 def is_setext_underline(block: Block) -> bool:

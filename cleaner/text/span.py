@@ -212,6 +212,7 @@ def _prose_scores(lines: list[Line]) -> list[float]:
         for i, rep in enumerate(repeated):
             if rep:
                 scores[i], prose[i] = REPEATED_LINE, False
+    _mark_flat_table_rows(lines, scores, prose)
     _weigh_isolated(lines, units, scores, prose)
     # A menu-like line, a link or an image alone between content lines is part of what it
     # sits in: a label, the link after a list item, a picture between paragraphs.
@@ -226,6 +227,32 @@ def _prose_scores(lines: list[Line]) -> list[float]:
             if scores[i] > 0:
                 scores[i] *= AFTER_THREAD
     return scores
+
+
+_NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
+TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a word...
+TABLE_ROWS = 3  # ...in a run of this many such lines
+
+
+def _is_flat_row(line: Line) -> bool:
+    tokens = line.block.text.split()
+    numbers = sum(1 for t in tokens if _NUMBER.match(t))
+    return numbers >= TABLE_ROW_NUMBERS and numbers * 5 >= len(tokens) * 2 \
+        and any(t[:1].isalpha() for t in tokens)
+
+
+def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
+    """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
+    lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
+    n, i = len(lines), 0
+    while i < n:
+        j = i
+        while j < n and not prose[j] and lines[j].rule is None and lines[j].block.kind == TEXT \
+                and _is_flat_row(lines[j]):
+            j += 1
+        if j - i >= TABLE_ROWS:
+            scores[i:j] = [CODE_LINE] * (j - i)
+        i = max(j, i + 1)
 
 
 def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
@@ -308,6 +335,24 @@ def article_spans(lines: list[Line], title: int | None = None) -> list[tuple[int
     scores nearly as high (RIVAL_SHARE), the evidence cannot tell which is the article: both
     are kept, since a page cut to the wrong half loses its article."""
     scores = _prose_scores(lines)
+    spans = _article_runs(lines, scores, title)
+    return [_with_adjoining_tables(lines, scores, first, last) for first, last in spans]
+
+
+def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A table or a block of code that starts (or ends) the article is part of it, however
+    little prose it holds: the span takes in the rows and code lines that adjoin it."""
+    def table_like(i: int) -> bool:
+        return lines[i].rule is None and lines[i].region is None and (
+            scores[i] == CODE_LINE or lines[i].block.kind in (TABLE, CODE))
+    while last + 1 < len(lines) and table_like(last + 1):
+        last += 1
+    while first > 0 and table_like(first - 1):
+        first -= 1
+    return first, last
+
+
+def _article_runs(lines: list[Line], scores: list[float], title: int | None) -> list[tuple[int, int]]:
     n = len(scores)
     best, first, last = _best_run(scores, 0, n)
     if best <= 0:
