@@ -57,6 +57,13 @@ CASES = {
         ["We keep thirty days of application logs", "| gzip | 6 | 212 MB | 41 s |", "| xz | 9 | 134 MB | 611 s |"],
         ["Share on Twitter", "[Blog](/blog)", "© 2024"],
     ),
+    # A short post and a longer comment thread whose comments open with "Name on <date> at
+    # <time> said:", one of them a long reply with a list: the thread is not the article.
+    "open-thread-dated-comments.txt": (
+        ["Every spring we open a thread where readers can ask us anything"],
+        ["Peter Vance on April 3", "We look at three things", "the rootstock is dormant",
+         "On balance we graft as early", "my first two grafts", "Comments are closed", "Recent posts"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

@@ -11,7 +11,7 @@ from .segment import LINK_ONLY
 
 REGION_FAMILIES = ("consent", "comments")
 LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
-THREAD_LOOKAHEAD = 10  # the same in a comment thread, whose comments may run over several blocks
+THREAD_LOOKAHEAD = 14  # the same in a comment thread, whose comments may run over several blocks
 
 
 def grow_regions(lines: list[Line]) -> None:
@@ -85,7 +85,7 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
         if found is None:
             break
         matched.append(found)
-        in_thread = in_thread or lines[found].strongest(family).rule.role == "member"
+        in_thread = in_thread or lines[found].strongest(family).rule.role in ("member", "opens_region")
         last, j = found, found + 1
     return last, matched
 
