@@ -64,6 +64,21 @@ CASES = {
         ["Peter Vance on April 3", "We look at three things", "the rootstock is dormant",
          "On balance we graft as early", "my first two grafts", "Comments are closed", "Recent posts"],
     ),
+    # A German news story, then a "Meistgelesen" (most read) box of headlines and their
+    # summaries: the summaries are prose, but other stories'.
+    "article-then-most-read-teasers.txt": (
+        ["Die Entwickler der quelloffenen Notiz-App", "Der Schlüssel entsteht beim ersten Start",
+         "Die neue Version steht für Linux"],
+        ["Meistgelesen", "Die Hersteller haben ein Update", "In drei Bundesländern fahren",
+         "Ein Labor hat zwanzig Telefone", "Impressum"],
+    ),
+    # A "Related articles" box inside the story: the story goes on after it, in short
+    # paragraphs, and all of it stays; the "Most read" box at the end goes.
+    "related-box-inside-article.txt": (
+        ["A third case of the illness", "The patient, a farmer", "However, the other 28 people",
+         "The commission has asked anyone"],
+        ["Officials race to trace contacts", "Storm closes mountain pass", "© 2019"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

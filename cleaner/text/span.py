@@ -33,6 +33,10 @@ TITLED_SHARE = 0.3  # the run under the known title wins at this share of the be
 RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
 RIVAL_AFTER_SHARE = 0.7  # ...or this share, when it comes after the best one
 SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
+AFTER_SECTION_END = 0.3  # weight of prose after such a heading that follows the article's prose
+SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
+RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
+RESUME_WITHIN = 10  # ...within this many lines: the heading was a box of links inside the article
 SECTION_HEADING_WORDS = 4  # ...is short ("RELATED: <headline>" inside an article is not one)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
@@ -229,6 +233,31 @@ def _prose_scores(lines: list[Line]) -> list[float]:
     return scores
 
 
+def _resumes(scores: list[float], start: int) -> bool:
+    """Whether the article goes on soon after a heading: a full paragraph, or two paragraphs
+    in a row (teasers alternate with their headlines), within RESUME_WITHIN lines."""
+    window = scores[start:start + RESUME_WITHIN]
+    return any(score >= RESUMED_PARAGRAPH for score in window) \
+        or any(a > 1.0 and b > 1.0 for a, b in zip(window, window[1:]))
+
+
+def _weigh_after_section_end(scores: list[float], first: int, last: int) -> bool:
+    """Under a "Most read" / "Related" heading inside the best run, once a paragraph's worth of
+    prose is above it, come other stories' teasers: the prose after it counts AFTER_SECTION_END
+    (the best run crossed the heading only because a long teaser list follows). A box of links
+    inside the article ("Related" and two headlines) is followed by the article again: no end
+    there. Whether any heading was found."""
+    prose = 0.0
+    for i in range(first, last + 1):
+        if scores[i] == SECTION_END and prose >= SECTION_END_AFTER and not _resumes(scores, i + 1):
+            for k in range(i + 1, len(scores)):
+                if scores[k] > 0:
+                    scores[k] *= AFTER_SECTION_END
+            return True
+        prose += max(scores[i], 0.0)
+    return False
+
+
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
 TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a word...
 TABLE_ROWS = 3  # ...in a run of this many such lines
@@ -355,6 +384,8 @@ def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, l
 def _article_runs(lines: list[Line], scores: list[float], title: int | None) -> list[tuple[int, int]]:
     n = len(scores)
     best, first, last = _best_run(scores, 0, n)
+    if best > 0 and _weigh_after_section_end(scores, first, last):
+        best, first, last = _best_run(scores, 0, n)
     if best <= 0:
         return []
     if title is not None and not first <= title + 1 <= last + 1:
