@@ -79,6 +79,13 @@ CASES = {
          "The commission has asked anyone"],
         ["Officials race to trace contacts", "Storm closes mountain pass", "© 2019"],
     ),
+    # Teaser cards whose link holds a headline, a byline and a date: the converter splits each
+    # link over three lines ("[Headline", "- By X", "- date](/url)"); each line is part of a link.
+    "split-link-teasers.md": (
+        ["The ferry workers' union and the operator", "Under the deal, crews will receive",
+         "The first sailings will leave the mainland"],
+        ["Council approves new harbour wall", "STAFF REPORTER", "11/20/2019", "Storm warning issued"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

@@ -150,7 +150,36 @@ def segment(source: str) -> Document:
             blocks.pop()
     doc = Document(source, blocks)
     _mark_header(doc)
+    _mark_split_links(blocks)
     return doc
+
+
+# A link whose text holds blocks (a teaser card: headline, byline, date inside one <a>) is
+# printed by Markdown converters over several lines: "[Headline", "- By X", "- 11/20/2019](/url)".
+_LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?!?\[")
+_LINK_CLOSES = regex.compile(r"\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)\s*$")
+SPLIT_LINK_LINES = 6  # at most this many lines from the "[" to the "](url)"
+
+
+def _mark_split_links(blocks: list[Block]) -> None:
+    """Mark the lines of a link split over several lines as link-only: they are one link."""
+    i, n = 0, len(blocks)
+    while i < n:
+        block = blocks[i]
+        if block.kind not in (TEXT, HEADING, LIST) or not _LINK_OPENS.match(block.text) \
+                or block.text.count("[") <= block.text.count("]"):
+            i += 1
+            continue
+        for j in range(i + 1, min(n, i + SPLIT_LINK_LINES)):
+            text = blocks[j].text
+            if blocks[j].kind == CODE or (_LINK_OPENS.match(text) and "](" not in text):
+                break
+            if "](" in text and _LINK_CLOSES.search(text):
+                for k in range(i, j + 1):
+                    blocks[k].kind = LINK_ONLY
+                i = j
+                break
+        i += 1
 
 
 # A table row this long, of this many cells, is a page laid out with tables that a converter
