@@ -86,6 +86,13 @@ CASES = {
          "The first sailings will leave the mainland"],
         ["Council approves new harbour wall", "STAFF REPORTER", "11/20/2019", "Storm warning issued"],
     ),
+    # A list article in Markdown: a heading, a picture and a label before each paragraph;
+    # the pictures do not set the paragraphs apart as teasers.
+    "listicle-with-images.md": (
+        ["A pin vice holds drill bits", "The little hook on the end catches", "Rubbing the edge of a card scraper",
+         "A knife line is finer than a pencil line"],
+        ["Share on Facebook", "[Deals](/deals)", "© 2024"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

@@ -291,7 +291,7 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
     do not set them apart."""
-    passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind == HEADING)
+    passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
