@@ -263,8 +263,14 @@ TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a wo
 TABLE_ROWS = 3  # ...in a run of this many such lines
 
 
+_THREE_NUMBERS = re.compile(r"\d(?:\D+\d){2}")
+
+
 def _is_flat_row(line: Line) -> bool:
-    tokens = line.block.text.split()
+    text = line.block.text
+    if _THREE_NUMBERS.search(text) is None:  # most lines: no three numbers at all
+        return False
+    tokens = text.split()
     numbers = sum(1 for t in tokens if _NUMBER.match(t))
     return numbers >= TABLE_ROW_NUMBERS and numbers * 5 >= len(tokens) * 2 \
         and any(t[:1].isalpha() for t in tokens)
@@ -273,15 +279,14 @@ def _is_flat_row(line: Line) -> bool:
 def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
     """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
     lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
-    n, i = len(lines), 0
-    while i < n:
-        j = i
-        while j < n and not prose[j] and lines[j].rule is None and lines[j].block.kind == TEXT \
-                and _is_flat_row(lines[j]):
-            j += 1
-        if j - i >= TABLE_ROWS:
-            scores[i:j] = [CODE_LINE] * (j - i)
-        i = max(j, i + 1)
+    start = 0
+    for i, line in enumerate(lines + [None]):
+        if line is not None and not prose[i] and line.rule is None and line.block.kind == TEXT \
+                and _is_flat_row(line):
+            continue
+        if i - start >= TABLE_ROWS:
+            scores[start:i] = [CODE_LINE] * (i - start)
+        start = i + 1
 
 
 def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
