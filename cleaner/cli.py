@@ -127,8 +127,9 @@ def clean_command(file, as_json, output_format, links, images, normalize, explai
         raise click.ClickException(f"{name}: {exc}") from None
     if explain:
         for removal in result.removed:
+            why = f" ({removal.reason})" if removal.reason else ""
             click.echo(f"{removal.rule} [{removal.family}] {removal.start}-{removal.end}: "
-                       f"{_one_line(removal.text)}", err=True)
+                       f"{_one_line(removal.text)}{why}", err=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

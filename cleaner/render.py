@@ -77,9 +77,11 @@ def format_explained(lines: list[ExplainedLine], *, color: bool = False) -> str:
         if line.removal is None:
             out.append(f"+ {line.text}")
         elif color:
-            out.append(f"{_REMOVED}- {line.text}{_RESET}  {_RULE}[{line.removal.rule}]{_RESET}")
+            why = f" ({line.removal.reason})" if line.removal.reason else ""
+            out.append(f"{_REMOVED}- {line.text}{_RESET}  {_RULE}[{line.removal.rule}]{why}{_RESET}")
         else:
-            out.append(f"- {line.text}  [{line.removal.rule}]")
+            why = f" ({line.removal.reason})" if line.removal.reason else ""
+            out.append(f"- {line.text}  [{line.removal.rule}]{why}")
     return "\n".join(out)
 
 
@@ -88,7 +90,8 @@ def explained_json(lines: list[ExplainedLine]) -> list[dict]:
     return [
         {"text": line.text, "start": line.start, "end": line.end, "kept": line.removal is None,
          "rule": line.removal.rule if line.removal else None,
-         "family": line.removal.family if line.removal else None}
+         "family": line.removal.family if line.removal else None,
+         "reason": line.removal.reason if line.removal else None}
         for line in lines
     ]
 

@@ -22,6 +22,7 @@ class Removal:
     text: str
     start: int
     end: int
+    reason: str | None = None  # why, where the rule alone does not say (the article was elsewhere)
 
 
 @dataclass

@@ -60,7 +60,7 @@ def test_to_dict_is_json_with_stable_keys():
     data = json.loads(json.dumps(result.to_dict()))
     assert {"text", "mode", "title", "url", "removed", "warnings"} <= set(data)
     assert data["url"] == "https://example.org/bridge"
-    assert all(set(r) == {"rule", "family", "text", "start", "end"} for r in data["removed"])
+    assert all(set(r) == {"rule", "family", "text", "start", "end", "reason"} for r in data["removed"])
 
 
 def test_rule_packs_ship_with_the_package():

@@ -166,6 +166,11 @@ def test_removed_lines_name_why_they_are_not_the_article():
     result = clean((PAGES / "short-post-long-sidebar.md").read_text(encoding="utf-8"), mode="text")
     bio = [r for r in result.removed if "Margaret Ellery" in r.text]
     assert bio and bio[0].rule == "structure.outside-article"
+    # ...and why: where it stands and how its prose scores against the article's.
+    assert bio[0].reason.startswith("after the article; its prose scores ")
+    teasers = clean((PAGES / "article-then-most-read-teasers.txt").read_text(encoding="utf-8"), mode="text")
+    summary = [r for r in teasers.removed if "Die Hersteller haben ein Update" in r.text]
+    assert summary and summary[0].reason.startswith("under 'Meistgelesen', after the article: other stories")
 
 
 def test_a_wrapped_paragraph_counts_as_one_paragraph_of_prose():

@@ -90,8 +90,9 @@ def test_explain_marks_every_removed_line_with_its_rule():
     proc = run("explain", "--mode", "text", stdin=ARTICLE.encode())
     lines = proc.stdout.decode().splitlines()
     removed = [line for line in lines if line.startswith("- ")]
-    assert removed and all(line.endswith("]") for line in removed)
-    assert removed == ["- Acme Privacy Choices  [structure.outside-article]"]
+    assert removed and all("  [" in line for line in removed)
+    # A line outside the article also says why it is not the article.
+    assert removed == ["- Acme Privacy Choices  [structure.outside-article] (before the article; no run of prose)"]
     assert sum(line.startswith("+ ") for line in lines) == 3
 
 

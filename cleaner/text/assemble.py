@@ -8,14 +8,15 @@ from ..result import Removal
 from .classify import Line, analyse
 from .regions import decide_rule_hits, grow_regions
 from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline
-from .span import article_spans, take_related_items, title_line
+from .span import outside_reasons, select_article, take_related_items, title_line
 
 
 def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
     """The article of a segmented document (text mode): the rules, the regions and the article
     span decide; returns the kept text and every removal with its rule."""
     lines = _matched(doc, rules)
-    spans = article_spans(lines, title_line(lines, doc.title))
+    selection = select_article(lines, title_line(lines, doc.title))
+    spans = selection.spans
     for first, last in spans:
         take_related_items(lines, first, last)
     # A Markdown heading right above the article is its title or first section heading.
@@ -26,7 +27,7 @@ def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
     in_article = [False] * len(lines)
     for first, last in spans:
         in_article[first:last + 1] = [True] * (last + 1 - first)
-    return _assemble(doc, lines, in_article, rules, structure=True)
+    return _assemble(doc, lines, in_article, rules, structure=True, reasons=outside_reasons(selection))
 
 
 def apply_rules(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
@@ -66,14 +67,17 @@ def _removal_for(line: Line, in_article: bool, structure: bool) -> tuple[str, st
 
 
 def _assemble(doc: Document, lines: list[Line], in_article: list[bool], rules: RuleSet,
-              structure: bool) -> tuple[str, list[Removal]]:
+              structure: bool, reasons: dict[int, str] | None = None) -> tuple[str, list[Removal]]:
     """Keep the lines no rule removes; neighbouring lines removed for one reason are one
     removal. A structure.* rule that is switched off removes nothing."""
     off = {rule for rule, _ in (_SCRAPER_HEADER, _LINK_ONLY, _IMAGE_ONLY, _OUTSIDE_ARTICLE)
            if not rules.enabled(rule)}
     kept: list[Block] = []
-    runs: list[list] = []  # [rule, family, start, end, last block index]
+    runs: list[list] = []  # [rule, family, start, end, last block index, reason]
+    reasons = reasons or {}
+    reason_here = None  # the reason of the stretch outside the article the walk is in
     for i, line in enumerate(lines):
+        reason_here = reasons.get(i, reason_here) if not in_article[i] else None
         reason = _removal_for(line, in_article[i], structure)
         if reason is not None and reason[0] in off:
             reason = None
@@ -85,10 +89,11 @@ def _assemble(doc: Document, lines: list[Line], in_article: list[bool], rules: R
         elif runs and runs[-1][4] == i - 1 and runs[-1][0] == reason[0]:
             runs[-1][3], runs[-1][4] = line.block.end, i
         else:
-            runs.append([reason[0], reason[1], line.block.start, line.block.end, i])
+            why = reason_here if reason is _OUTSIDE_ARTICLE else None
+            runs.append([reason[0], reason[1], line.block.start, line.block.end, i, why])
     source = doc.source
-    removals = [Removal(rule, family, source[start:end], start, end)
-                for rule, family, start, end, _ in runs]
+    removals = [Removal(rule, family, source[start:end], start, end, why)
+                for rule, family, start, end, _, why in runs]
     return _join(source, kept, doc.blocks), removals
 
 
