@@ -93,6 +93,13 @@ CASES = {
          "A knife line is finer than a pencil line"],
         ["Share on Facebook", "[Deals](/deals)", "© 2024"],
     ),
+    # A wiki article in Markdown: its table of contents (links to its own sections) and a
+    # formula laid out one MathML token a line sit between its paragraphs.
+    "wiki-toc-and-formula.md": (
+        ["In linear algebra, the **trace**", "For a matrix with entries written", "∑",
+         "The sum runs over every row", "The trace is linear"],
+        ["[1 Definition](#Definition)", "Random article", "Privacy policy"],
+    ),
     # A short Chinese post between lines of leftover raw markup and a "Powered by" footer.
     "short-post-zh-footer.txt": (
         ["经过一年的准备，社区花园的志愿者们终于收获了第一批冬小麦", "负责花园的王阿姨说，明年还想试着种一些荞麦"],

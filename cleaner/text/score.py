@@ -161,6 +161,8 @@ def _prose_score(line: Line) -> float | None:
     if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS) \
             and line.words <= SECTION_HEADING_WORDS:
         return SECTION_END
+    if block.kind == LINK_ONLY and line.rule is None and "](#" in block.text:
+        return CODE_LINE  # a table of contents: links to the article's own sections
     if line.rule is not None or block.kind in (LINK_ONLY, IMAGE_ONLY):
         return -0.5
     if block.kind == HEADING:
@@ -208,6 +210,7 @@ def prose_scores(lines: list[Line]) -> list[float]:
             if rep:
                 scores[i], prose[i] = REPEATED_LINE, False
     _mark_flat_table_rows(lines, scores, prose)
+    _mark_formula_runs(lines, scores, prose)
     _weigh_isolated(lines, units, scores, prose)
     # A menu-like line, a link or an image alone between content lines is part of what it
     # sits in: a label, the link after a list item, a picture between paragraphs.
@@ -253,6 +256,26 @@ def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bo
         if i - start >= TABLE_ROWS:
             scores[start:i] = [CODE_LINE] * (i - start)
         start = i + 1
+
+
+_OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
+FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", "=", "∑", "sin"
+FORMULA_LINES = 4  # ...in a run of this many, an operator among them
+
+
+def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
+    """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
+    is a formula inside the article, not a menu of one-letter links."""
+    start, operator = 0, False
+    for i, line in enumerate(lines + [None]):
+        token = line.plain.strip() if line is not None else ""
+        if line is not None and not prose[i] and line.rule is None and line.block.kind == TEXT \
+                and 0 < len(token) <= FORMULA_TOKEN_CHARS and " " not in token:
+            operator = operator or token in _OPERATORS
+            continue
+        if i - start >= FORMULA_LINES and operator:
+            scores[start:i] = [CODE_LINE] * (i - start)
+        start, operator = i + 1, False
 
 
 def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
