@@ -211,6 +211,35 @@ def test_html_the_lede_outside_readabilitys_pick_comes_back_from_the_story_body(
         assert chrome not in text
 
 
+def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
+    """The markup holds only a standfirst and a sidebar (the story is drawn by script); the
+    page's JSON-LD states the article: that text is the article, with a warning saying so."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "script-drawn-article-json-ld.html").read_text()
+    result = clean(page, mode="html")
+    for sentence in ("The lighthouse keepers' cottages on the headland", "Volunteers have since relaid the slate",
+                     "Tickets go on sale next month"):
+        assert sentence in result.text
+    assert "harbour festival" not in result.text and "JSON-LD" in result.warnings[0]
+
+
+def test_html_the_element_holding_the_json_ld_body_wins_over_a_wrong_pick():
+    """Whatever readability picked (here: the sidebar), the page's element that holds most of
+    the stated articleBody is the article."""
+    import lxml.html
+
+    from cleaner.html.extract import _checked_against_stated_body
+    from cleaner.html.meta import metadata
+
+    page = (Path(__file__).parent / "fixtures" / "html" / "article-in-spans-json-ld.html").read_text()
+    root = lxml.html.document_fromstring(page)
+    sidebar = root.find_class("col-b")[0]
+    article = _checked_against_stated_body(root, sidebar, metadata(root).body)
+    assert "col-a" in article.get("class") and "Tickets go on sale" in article.text_content()
+    # The right pick stays as it is.
+    column = root.find_class("col-a")[0]
+    assert _checked_against_stated_body(root, column, metadata(root).body) is column
+
+
 _CREDITS = """
 from cleaner.engine.load import default_rules
 from cleaner.text.classify import Line

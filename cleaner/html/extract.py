@@ -35,6 +35,8 @@ import lxml.html
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
+from . import published
+
 _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 # The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
 # <pre>, <param>, <picture>..., so these are prefixes.
@@ -165,7 +167,7 @@ class _Article(str):
     element = None
 
 
-def main_content(root, title: str | None = None):
+def main_content(root, title: str | None = None, stated_body: str | None = None):
     """The article element of the pruned page ``root`` (a new tree), or None when nothing is
     found.
 
@@ -173,7 +175,13 @@ def main_content(root, title: str | None = None):
     page's title (``title``: og:title, <title>) heads a container of prose that does not hold
     readability's choice, readability took a sidebar, a teaser list or the next article of an
     infinite scroll: the container under the title is the article, if it holds at least
-    TITLED_SHARE of the prose readability's choice holds."""
+    TITLED_SHARE of the prose readability's choice holds. When the page states its article's
+    text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds little of it, the
+    element that holds it is the article, or else the stated text itself (see published.py)."""
+    return _checked_against_stated_body(root, _structural_choice(root, title), stated_body)
+
+
+def _structural_choice(root, title: str | None):
     try:
         summary = _Readability(root).summary(html_partial=True)
     except Unparseable:
@@ -190,6 +198,25 @@ def main_content(root, title: str | None = None):
         if body is not None:
             return body
     return element
+
+
+FROM_STATED_BODY = "data-cleaner-from"  # set on an article built from the JSON-LD text
+
+
+def _checked_against_stated_body(root, chosen, stated: str | None):
+    body = published.stated_body(stated)
+    wanted = published.probes(body) if body else []
+    if len(wanted) < 3:
+        return chosen
+    have = published.squashed(chosen.text_content()) if chosen is not None else ""
+    if published.coverage(have, wanted) >= published.MISSED:
+        return chosen
+    holder = published.holding_element(root, wanted, len(published.squashed(body)))
+    if holder is not None:
+        return copy.deepcopy(holder)
+    article = published.element_from_text(body)
+    article.set(FROM_STATED_BODY, "json-ld")
+    return article
 
 
 # Class and id names that CMSs give the element holding an article's body: story-body,

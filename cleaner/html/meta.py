@@ -31,6 +31,7 @@ class Metadata:
     site_name: str | None = None
     author: str | None = None
     date: str | None = None
+    body: str | None = None  # JSON-LD articleBody, as the page states it (not part of Result)
 
 
 def _clean(value) -> str | None:
@@ -156,7 +157,8 @@ def metadata(root, url: str | None = None) -> Metadata:
     site_name = _site_name(meta, ld)
     return Metadata(title=_title(root, meta, site_name), url=url or _canonical(root, meta),
                     lang=_lang(root, meta, ld), site_name=site_name, author=_author(meta, ld),
-                    date=_date(root, meta, ld))
+                    date=_date(root, meta, ld),
+                    body=next((i["articleBody"] for i in ld if isinstance(i.get("articleBody"), str)), None))
 
 
 def _site_name(meta: dict, ld: list[dict]) -> str | None:

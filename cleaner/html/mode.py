@@ -22,7 +22,7 @@ from ..engine.model import normalise
 from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
-from .extract import main_content
+from .extract import FROM_STATED_BODY, main_content
 from .layout import Layout, element_text, layout
 from .markdown import Markdown
 from .markdown_syntax import base_url
@@ -123,8 +123,12 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
     check_deadline()
     removed = prune(root, rules, meta.url)
     check_deadline()
-    article = main_content(root, meta.title)
+    article = main_content(root, meta.title, meta.body)
     check_deadline()
+    warnings = []
+    if article is not None and article.get(FROM_STATED_BODY):
+        warnings.append("the page's markup does not hold its article: cleaned from the text its "
+                        "JSON-LD states (articleBody)")
     whole_page = article is None or not text_of(article)
     if whole_page:
         # readability found nothing (a very short page): the text-mode article span decides.
@@ -141,7 +145,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
     if meta.lang is None and text:
         meta.lang = guess_lang(text)
     return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page,
-                markdown=observer, layout=lines)
+                warnings=warnings, markdown=observer, layout=lines)
 
 
 def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
