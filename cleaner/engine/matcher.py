@@ -109,6 +109,7 @@ class RuleSet:
                         literal_patterns.setdefault(literal, []).append(pid)
                 else:
                     self._unfiltered.append(pid)
+        self._limits = [_limit(rule) for rule in rules]
         self._longest = max(
             (max(map(len, self._line_phrases), default=0),
              *(_limit(rule) for rule in rules
@@ -127,10 +128,18 @@ class RuleSet:
         )
 
     def _trie_add(self, key: str, value: tuple) -> None:
-        node = self._trie
+        """A trie node is [children, phrases ending here, patterns whose literal ends here]."""
+        node, entry = self._trie, None
         for char in key:
-            node = node.setdefault(char, {})
-        node.setdefault(_END, []).append(value)
+            entry = node.get(char)
+            if entry is None:
+                entry = node[char] = ({}, [], [])
+            node = entry[0]
+        if entry is not None:
+            if value[0] == "phrase":
+                entry[1].append((value[1], value[2]))
+            else:
+                entry[2].append(value[1])
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -178,22 +187,25 @@ class RuleSet:
         if not size or size > self._longest:
             return []
         found: dict[int, str] = {}
-        for index in self._line_phrases.get(norm, ()):
-            found[index] = norm
+        line = self._line_phrases.get(norm)
+        if line is not None:
+            for index in line:
+                found[index] = norm
         candidates = list(self._unfiltered)
         if self._digit_patterns and _DIGIT.search(norm):
             candidates.extend(self._digit_patterns)
         leading: set[int] = set()
         node = self._trie
         for position, char in enumerate(norm):
-            node = node.get(char)
-            if node is None:
+            entry = node.get(char)
+            if entry is None:
                 break
-            for kind, ident, latin_end in node.get(_END, ()):
-                if kind == "pattern":
-                    leading.add(ident)
+            node, phrases, pids = entry
+            if pids:
+                leading.update(pids)
+            for ident, latin_end in phrases:
                 # Latin-script phrases end on a word boundary; CJK phrases have none.
-                elif not (latin_end and position + 1 < size and norm[position + 1].isalnum()):
+                if not (latin_end and position + 1 < size and norm[position + 1].isalnum()):
                     found.setdefault(ident, norm[: position + 1])
         candidates.extend(leading)
         automaton = self._automaton if size <= DEFAULT_MAX_CHARS else self._long_automaton
@@ -215,12 +227,11 @@ class RuleSet:
         if not found:
             return []
         hits = []
+        rules, limits = self.rules, self._limits
         for index, text in found.items():
-            rule = self.rules[index]
-            if size <= _limit(rule) or (rule.scope == "line" and norm in rule_phrases(rule)):
-                hits.append(Hit(rule, text))
+            if size <= limits[index] or (rules[index].scope == "line" and norm in rule_phrases(rules[index])):
+                hits.append(Hit(rules[index], text))
         return hits
-
 
     def _scan_anywhere(self, automaton, norm: str, found: dict[int, str]) -> set[int]:
         """One pass of the automaton over the block: contains-phrases found (on word boundaries

@@ -39,7 +39,11 @@ def normalise(text: str) -> str:
     punctuation, symbols or spaces at either end (``>>> Read More <<<`` -> ``read more``)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return _strip_edges(" ".join(text.casefold().split()))
+    text = " ".join(text.casefold().split())
+    # A letter or digit at both ends (most blocks) is no edge: nothing to strip.
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
+    return _strip_edges(text)
 
 
 @dataclass(frozen=True)
