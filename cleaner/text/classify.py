@@ -20,7 +20,6 @@ _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 _CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
 _WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
@@ -60,9 +59,11 @@ def word_count(text: str) -> float:
     """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
     (a Chinese word is about two characters), so Chinese and English lines of the same content
     weigh alike."""
-    if text.isascii() or not _CJK_CHAR.search(text):
+    if text.isascii():
         return len(text.split())
-    cjk = len(_CJK_CHAR.findall(text))
+    cjk = _CJK_CHAR.subn("", text)[1]  # a count, without a list of the characters
+    if not cjk:
+        return len(text.split())
     return len(_WORD.findall(text)) + cjk / 2
 
 
