@@ -22,7 +22,8 @@ _WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul 
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
-_WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
+_WORDED = frozenset((TEXT, LIST, HEADING, TABLE))  # kinds whose words are prose evidence
+_UNMATCHED = frozenset((CODE, META))  # kinds no rule looks at
 
 
 @dataclass(slots=True)
@@ -82,23 +83,29 @@ def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ..
 
 
 def analyse(doc: Document, rules: RuleSet) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
+    worded: list[Line] = []  # lines of 3 words or more of a kind whose words are prose evidence
+    append, short = lines.append, _classify_short
     for block in doc.blocks:
         if block.index % 1024 == 0:
             check_deadline()
-        if block.kind in (CODE, META):
-            lines.append(Line(block, [], 0.0, False, block.text))
-        elif len(block.text) <= 80:
-            hits, words, sentence, text = _classify_short(rules, block.kind, block.text)
-            lines.append(Line(block, list(hits), words, sentence, text))
+        kind, text = block.kind, block.text
+        if kind in _UNMATCHED:
+            append(Line(block, [], 0.0, False, text))
+            continue
+        if len(text) <= 80:
+            hits, words, sentence, plain = short(rules, kind, text)
+            line = Line(block, list(hits), words, sentence, plain)
         else:
-            lines.append(Line(block, *_classify(rules, block.kind, block.text)))
+            line = Line(block, *_classify(rules, kind, text))
+        append(line)
+        if line.words >= 3 and kind in _WORDED:
+            worded.append(line)
     # The language shows best in the page's longer lines (menus and labels are few words each).
-    stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
+    stoplist = document_stoplist(line.plain for line in worded if line.words >= 8)
     if stoplist is not None:
-        for line in lines:
-            if line.words >= 3 and line.block.kind in _WORDED:  # shorter lines never ask
-                line.stoplist = stoplist
+        for line in worded:  # shorter lines never ask
+            line.stoplist = stoplist
     return lines
 
 

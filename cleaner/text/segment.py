@@ -133,8 +133,11 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
 def _line_kind(line: str) -> str:
     if len(line) > MARKDOWN_MAX_CHARS:
         return TEXT  # a heading, a link list or a table row is never this long
+    markdown = _may_be_markdown(line)
+    if not markdown and "://" not in line and "www." not in line:
+        return TEXT
     stripped = line.lstrip()
-    if not _may_be_markdown(line) and "://" not in line and not stripped.startswith("www."):
+    if not markdown and "://" not in line and not stripped.startswith("www."):
         return TEXT
     head = stripped[:1]
     if head == "#" and _HEADING.match(line):
@@ -170,12 +173,12 @@ def segment(source: str) -> Document:
             blocks.append(Block(len(blocks), start, start + len(body), body, CODE, blank_before))
             blank_before = False
             continue
-        if not body.strip():
+        if not body or body.isspace():  # what strip() would leave empty
             blank_before = bool(blocks)
             continue
         kind = _line_kind(body)
-        if kind == TEXT and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
-                and blocks and not blank_before and blocks[-1].kind == TEXT:
+        if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
+                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body):
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
         blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
         blank_before = False
