@@ -90,7 +90,8 @@ def _parse(pattern: str):
         warnings.simplefilter("ignore")
         return sre_parse.parse(pattern)
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
-_REPEATS = tuple(op for op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE) if op is not None)
+_REPEATS = tuple(op for op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE)
+                 if op is not None)
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:

@@ -68,17 +68,20 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2
 
 
-def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool, str]:
-    """A line's rule hits, word count, whether it ends like a sentence, and its plain text."""
-    text = strip_markdown(line, kind)
+def _classify(rules: RuleSet, kind: str, line: str,
+              markdown: bool = True) -> tuple[list[Hit], float, bool, str]:
+    """A line's rule hits, word count, whether it ends like a sentence, and its plain text
+    (``markdown`` False: segment saw no Markdown syntax in it)."""
+    text = strip_markdown(line, kind) if markdown else line
     return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
 # classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
 @functools.lru_cache(maxsize=65_536)
-def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool, str]:
-    hits, words, sentence, text = _classify(rules, kind, line)
+def _classify_short(rules: RuleSet, kind: str, line: str,
+                    markdown: bool) -> tuple[tuple[Hit, ...], float, bool, str]:
+    hits, words, sentence, text = _classify(rules, kind, line, markdown)
     return tuple(hits), words, sentence, text
 
 
@@ -94,10 +97,10 @@ def analyse(doc: Document, rules: RuleSet) -> list[Line]:
             append(Line(block, [], 0.0, False, text))
             continue
         if len(text) <= 80:
-            hits, words, sentence, plain = short(rules, kind, text)
+            hits, words, sentence, plain = short(rules, kind, text, block.markdown)
             line = Line(block, list(hits), words, sentence, plain)
         else:
-            line = Line(block, *_classify(rules, kind, text))
+            line = Line(block, *_classify(rules, kind, text, block.markdown))
         append(line)
         if line.words >= 3 and kind in _WORDED:
             worded.append(line)

@@ -75,6 +75,7 @@ class Block:
     text: str  # the line as it is in the input
     kind: str = TEXT
     blank_before: bool = False  # a blank line separates it from the previous block
+    markdown: bool = True  # False: the line holds no Markdown syntax (strip_markdown keeps it)
 
 
 @dataclass
@@ -130,10 +131,11 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
     return text
 
 
-def _line_kind(line: str) -> str:
+def _line_kind(line: str, markdown: bool | None = None) -> str:
     if len(line) > MARKDOWN_MAX_CHARS:
         return TEXT  # a heading, a link list or a table row is never this long
-    markdown = _may_be_markdown(line)
+    if markdown is None:
+        markdown = _may_be_markdown(line)
     if not markdown and "://" not in line and "www." not in line:
         return TEXT
     stripped = line.lstrip()
@@ -176,11 +178,12 @@ def segment(source: str) -> Document:
         if not body or body.isspace():  # what strip() would leave empty
             blank_before = bool(blocks)
             continue
-        kind = _line_kind(body)
+        markdown = len(body) <= MARKDOWN_MAX_CHARS and _may_be_markdown(body)
+        kind = _line_kind(body, markdown)
         if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
                 and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body):
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
-        blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
+        blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before, markdown))
         blank_before = False
     if in_fence is not None:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
