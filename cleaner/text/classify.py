@@ -48,10 +48,18 @@ class Line:
         return self._stop
 
     def has_family(self, family: str) -> bool:
-        return any(h.rule.family == family for h in self.hits)
+        for h in self.hits:
+            if h.rule.family == family:
+                return True
+        return False
 
     def strongest(self, family: str | None = None) -> Hit | None:
-        hits = [h for h in self.hits if family is None or h.rule.family == family]
+        hits = self.hits
+        if len(hits) <= 1:  # most lines: no choice to make
+            if not hits or (family is not None and hits[0].rule.family != family):
+                return None
+            return hits[0]
+        hits = [h for h in hits if family is None or h.rule.family == family]
         # Ties go to the first rule id, so the credit never depends on the order hits came in.
         return min(hits, key=lambda h: (_ROLE_ORDER[h.rule.role], h.rule.id)) if hits else None
 

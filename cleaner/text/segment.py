@@ -148,7 +148,7 @@ def _line_kind(line: str, markdown: bool | None = None) -> str:
             or (_may_start(head, _URL_HEADS) and ("://" in line or "www." in line)
                 and _BARE_URL.match(line)) \
             or (head == "[" and _LINK_DEFINITION.match(line)):
-        stripped = _IMAGE.sub("", line)
+        stripped = _IMAGE.sub("", line) if "![" in line else line
         return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
     if head == "|" and _TABLE.match(line):
         return TABLE
