@@ -76,6 +76,10 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 _DIGITS = frozenset("0123456789")
+# Atomic groups and possessive repeats (3.11's parser has them) only narrow what a pattern
+# matches: what their content requires, or starts with, the pattern requires or starts with.
+_ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
 
 
 def _parse(pattern: str):
@@ -86,6 +90,8 @@ def _parse(pattern: str):
         warnings.simplefilter("ignore")
         return sre_parse.parse(pattern)
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
+_REPEATS = tuple(op for op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE)
+                 if op is not None)
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:
@@ -110,6 +116,8 @@ def _leading(items) -> frozenset[str] | None:
         return frozenset(["".join(run)])
     if op is c.SUBPATTERN:
         return _leading(list(av[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _leading(list(av))
     if op is c.BRANCH:
         branches = [_leading(list(b)) for b in av[1]]
         return frozenset().union(*branches) if all(branches) else None
@@ -117,9 +125,9 @@ def _leading(items) -> frozenset[str] | None:
         return frozenset(chr(v) for _, v in av)
     if op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
         return _DIGITS  # \d first: the block starts with a digit
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+    if op in _REPEATS and av[0] >= 1:
         return _leading(list(av[2]))
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
         # "(?:image|photo)?\d…": a match starts with what the optional part starts with, or
         # with what follows it. (A normalised block never starts with a space: skip "\s?".)
         first = None if _is_space(av[2]) else _leading(list(av[2]))
@@ -184,6 +192,8 @@ def _sequence_literals(items) -> frozenset[str] | None:
         found = None
         if op is c.SUBPATTERN:
             found = _sequence_literals(list(av[-1]))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found = _sequence_literals(list(av))
         elif op is c.BRANCH:
             branches = [_sequence_literals(list(b)) for b in av[1]]
             if all(branches):
@@ -192,7 +202,7 @@ def _sequence_literals(items) -> frozenset[str] | None:
             found = frozenset(chr(v) for _, v in av)  # [秒分天], [»›]
         elif op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
             found = _DIGITS  # \d: the block must hold a digit
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             found = _sequence_literals(list(av[2]))
         best = _better(best, found)
     return best

@@ -50,9 +50,13 @@ class _Key:
     latin_start: bool
     latin_end: bool
     pattern_ids: tuple[int, ...]
+    size: int = 0  # a start key: the length of what must start the block (its text is _START + it)
+    phrases: tuple[tuple[int, bool], ...] = ()  # a start key's prefix phrases: (rule, Latin end)
 
 
-_END = ""  # the trie key under which a node keeps what ends there
+# What the automaton's start keys begin with: a block is scanned as _START + the block, so a
+# start key can only be found at the block's start (a NUL inside a block is checked for).
+_START = "\x00"
 _DIGIT = re.compile(r"\d")
 
 
@@ -61,9 +65,9 @@ class RuleSet:
 
     - whole-line phrases: one dict;
     - what must stand at the block's start (prefix phrases; literals every match of a line or
-      prefix pattern starts with): one trie, walked over the first characters of the block;
-    - what may stand anywhere (contains phrases; a literal each other pattern cannot match
-      without): one Aho-Corasick automaton, so a block is scanned once, in C;
+      prefix pattern starts with) and what may stand anywhere (contains phrases; a literal each
+      other pattern cannot match without): one Aho-Corasick automaton, so a block is scanned
+      once, in C (the start keys are keyed after a NUL that the block is scanned behind);
     - patterns that need a digit run only on blocks that have one.
     Only the few patterns whose literal was found are then run."""
 
@@ -76,7 +80,7 @@ class RuleSet:
     def _build(self, rules: list[Rule]) -> None:
         self._line_phrases: dict[str, list[int]] = {}
         self._contains_phrases: dict[str, list[int]] = {}
-        self._trie: dict = {}
+        self._starts: dict[str, tuple[list, list]] = {}  # start key -> (phrases, pattern ids)
         self._patterns: list[_Pattern] = []
         self._unfiltered: list[int] = []  # patterns with no literal to wait for: always run
         self._digit_patterns: list[int] = []
@@ -87,7 +91,7 @@ class RuleSet:
                 if rule.scope == "line":
                     self._line_phrases.setdefault(phrase, []).append(index)
                 elif rule.scope == "prefix":
-                    self._trie_add(phrase, ("phrase", index, bool(_LATIN_WORD.match(phrase[-1]))))
+                    self._start_add(phrase, phrase=(index, bool(_LATIN_WORD.match(phrase[-1]))))
                 else:
                     self._contains_phrases.setdefault(phrase, []).append(index)
             for name in rule.detectors:
@@ -101,7 +105,7 @@ class RuleSet:
                 required = required_literals(pattern)
                 if leading and _anchored_quality(leading) >= _quality(required):
                     for literal in leading:
-                        self._trie_add(literal, ("pattern", pid, False))
+                        self._start_add(literal, pid=pid)
                 elif required is _DIGITS:
                     self._digit_patterns.append(pid)
                 elif required:
@@ -109,13 +113,14 @@ class RuleSet:
                         literal_patterns.setdefault(literal, []).append(pid)
                 else:
                     self._unfiltered.append(pid)
+        self._limits = [_limit(rule) for rule in rules]
         self._longest = max(
             (max(map(len, self._line_phrases), default=0),
              *(_limit(rule) for rule in rules
                if rule.patterns or rule.detectors or rule.scope != "line")),
             default=0,
         )
-        self._automaton = _automaton(set(self._contains_phrases), literal_patterns)
+        self._automaton = _automaton(set(self._contains_phrases), literal_patterns, self._starts)
         # Blocks longer than DEFAULT_MAX_CHARS can only meet the few rules with a higher limit
         # (long banner sentences): a small automaton of their keys scans such blocks faster.
         long_rules = {i for i, rule in enumerate(rules) if _limit(rule) > DEFAULT_MAX_CHARS}
@@ -124,13 +129,20 @@ class RuleSet:
             {lit: [pid for pid in pids if self._patterns[pid].rule_index in long_rules]
              for lit, pids in literal_patterns.items()
              if any(self._patterns[pid].rule_index in long_rules for pid in pids)},
+            {key: ([p for p in phrases if p[0] in long_rules],
+                   [pid for pid in pids if self._patterns[pid].rule_index in long_rules])
+             for key, (phrases, pids) in self._starts.items()},
         )
 
-    def _trie_add(self, key: str, value: tuple) -> None:
-        node = self._trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node.setdefault(_END, []).append(value)
+    def _start_add(self, key: str, *, phrase: tuple[int, bool] | None = None,
+                   pid: int | None = None) -> None:
+        if not key:
+            return  # an empty key stands at every start and never matched
+        phrases, pids = self._starts.setdefault(key, ([], []))
+        if phrase is not None:
+            phrases.append(phrase)
+        if pid is not None:
+            pids.append(pid)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -178,27 +190,47 @@ class RuleSet:
         if not size or size > self._longest:
             return []
         found: dict[int, str] = {}
-        for index in self._line_phrases.get(norm, ()):
-            found[index] = norm
+        line = self._line_phrases.get(norm)
+        if line is not None:
+            for index in line:
+                found[index] = norm
         candidates = list(self._unfiltered)
         if self._digit_patterns and _DIGIT.search(norm):
             candidates.extend(self._digit_patterns)
-        leading: set[int] = set()
-        node = self._trie
-        for position, char in enumerate(norm):
-            node = node.get(char)
-            if node is None:
-                break
-            for kind, ident, latin_end in node.get(_END, ()):
-                if kind == "pattern":
-                    leading.add(ident)
-                # Latin-script phrases end on a word boundary; CJK phrases have none.
-                elif not (latin_end and position + 1 < size and norm[position + 1].isalnum()):
-                    found.setdefault(ident, norm[: position + 1])
-        candidates.extend(leading)
         automaton = self._automaton if size <= DEFAULT_MAX_CHARS else self._long_automaton
         if automaton is not None:
-            candidates.extend(self._scan_anywhere(automaton, norm, found))
+            # One pass: start keys (in order of length, as a trie walk finds them) give prefix
+            # phrases and the patterns to try first, then what the block holds anywhere.
+            leading: set[int] = set()
+            anywhere: set[int] = set()
+            contains: list[str] = []
+            for end, key in automaton.iter(_START + norm):
+                if key.size:
+                    if end != key.size:
+                        continue  # a NUL in the block, not its start
+                    if key.pattern_ids:
+                        leading.update(key.pattern_ids)
+                    for ident, latin_end in key.phrases:
+                        # Latin-script phrases end on a word boundary; CJK phrases have none.
+                        if not (latin_end and end < size and norm[end].isalnum()):
+                            found.setdefault(ident, norm[:end])
+                    continue
+                if key.pattern_ids:
+                    anywhere.update(key.pattern_ids)
+                if not key.is_phrase:
+                    continue
+                end -= 1  # in the block
+                start = end - len(key.text) + 1
+                if key.latin_start and start > 0 and norm[start - 1].isalnum():
+                    continue
+                if key.latin_end and end + 1 < size and norm[end + 1].isalnum():
+                    continue
+                contains.append(key.text)
+            for text in contains:
+                for index in self._contains_phrases[text]:
+                    found.setdefault(index, text)
+            candidates.extend(leading)
+            candidates.extend(anywhere)
         patterns = self._patterns
         for pid in candidates:
             pattern = patterns[pid]
@@ -215,36 +247,20 @@ class RuleSet:
         if not found:
             return []
         hits = []
+        rules, limits = self.rules, self._limits
         for index, text in found.items():
-            rule = self.rules[index]
-            if size <= _limit(rule) or (rule.scope == "line" and norm in rule_phrases(rule)):
-                hits.append(Hit(rule, text))
+            if size <= limits[index] or (rules[index].scope == "line" and norm in rule_phrases(rules[index])):
+                hits.append(Hit(rules[index], text))
         return hits
 
 
-    def _scan_anywhere(self, automaton, norm: str, found: dict[int, str]) -> set[int]:
-        """One pass of the automaton over the block: contains-phrases found (on word boundaries
-        for Latin-script phrases) go into ``found``; returns the patterns whose literal is there."""
-        size, anywhere = len(norm), set()
-        for end, key in automaton.iter(norm):
-            if key.pattern_ids:
-                anywhere.update(key.pattern_ids)
-            if not key.is_phrase:
-                continue
-            start = end - len(key.text) + 1
-            if key.latin_start and start > 0 and norm[start - 1].isalnum():
-                continue
-            if key.latin_end and end + 1 < size and norm[end + 1].isalnum():
-                continue
-            for index in self._contains_phrases[key.text]:
-                found.setdefault(index, key.text)
-        return anywhere
-
-
-def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
-    """One Aho-Corasick automaton over the contains phrases and the patterns' required literals."""
+def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]],
+               starts: dict[str, tuple[list, list]]):
+    """One Aho-Corasick automaton over the contains phrases and the patterns' required literals,
+    and (behind _START) what must start a block."""
     keys = phrases | set(literal_patterns)
-    if not keys:
+    starts = {key: value for key, value in starts.items() if value[0] or value[1]}
+    if not keys and not starts:
         return None
     automaton = ahocorasick.Automaton()
     for key in keys:
@@ -252,6 +268,8 @@ def _automaton(phrases: set[str], literal_patterns: dict[str, list[int]]):
             key, key in phrases, bool(_LATIN_WORD.match(key[0])), bool(_LATIN_WORD.match(key[-1])),
             tuple(literal_patterns.get(key, ())),
         ))
+    for key, (start_phrases, pids) in starts.items():
+        automaton.add_word(_START + key, _Key(key, False, False, False, tuple(pids), len(key),
+                                              tuple(start_phrases)))
     automaton.make_automaton()
     return automaton
-

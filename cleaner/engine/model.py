@@ -4,6 +4,7 @@ which rules and blocks are compared."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -34,12 +35,28 @@ def _strip_edges(text: str) -> str:
     return text[start:end]
 
 
+# Fullwidth forms (the ，：！？（） of Chinese text) decompose each to one ASCII character. Mapped
+# first, most CJK lines pass NFKC's quick check and come back as they are, where normalising
+# them costs a decomposition and a composition; the result is the same string (the two texts
+# have one compatibility decomposition, so one NFKC).
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_FULLWIDTH_ASCII = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in range(0xFF01, 0xFF5F)}
+
+
+def _halfwidth(match: re.Match) -> str:
+    return _FULLWIDTH_ASCII[match.group()]
+
+
 def normalise(text: str) -> str:
     """The form every block and phrase is matched in: NFKC, case-folded, single spaces, and no
     punctuation, symbols or spaces at either end (``>>> Read More <<<`` -> ``read more``)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return _strip_edges(" ".join(text.casefold().split()))
+        text = unicodedata.normalize("NFKC", _FULLWIDTH.sub(_halfwidth, text))
+    text = " ".join(text.casefold().split())
+    # A letter or digit at both ends (most blocks) is no edge: nothing to strip.
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
+    return _strip_edges(text)
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 _CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
-_WORDED = (TEXT, LIST, HEADING, TABLE)  # kinds whose words are prose evidence
+_WORDED = frozenset((TEXT, LIST, HEADING, TABLE))  # kinds whose words are prose evidence
+_UNMATCHED = frozenset((CODE, META))  # kinds no rule looks at
 
 
 @dataclass(slots=True)
@@ -48,10 +48,18 @@ class Line:
         return self._stop
 
     def has_family(self, family: str) -> bool:
-        return any(h.rule.family == family for h in self.hits)
+        for h in self.hits:
+            if h.rule.family == family:
+                return True
+        return False
 
     def strongest(self, family: str | None = None) -> Hit | None:
-        hits = [h for h in self.hits if family is None or h.rule.family == family]
+        hits = self.hits
+        if len(hits) <= 1:  # most lines: no choice to make
+            if not hits or (family is not None and hits[0].rule.family != family):
+                return None
+            return hits[0]
+        hits = [h for h in hits if family is None or h.rule.family == family]
         # Ties go to the first rule id, so the credit never depends on the order hits came in.
         return min(hits, key=lambda h: (_ROLE_ORDER[h.rule.role], h.rule.id)) if hits else None
 
@@ -60,44 +68,55 @@ def word_count(text: str) -> float:
     """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
     (a Chinese word is about two characters), so Chinese and English lines of the same content
     weigh alike."""
-    if text.isascii() or not _CJK_CHAR.search(text):
+    if text.isascii():
         return len(text.split())
-    cjk = len(_CJK_CHAR.findall(text))
+    cjk = _CJK_CHAR.subn("", text)[1]  # a count, without a list of the characters
+    if not cjk:
+        return len(text.split())
     return len(_WORD.findall(text)) + cjk / 2
 
 
-def _classify(rules: RuleSet, kind: str, line: str) -> tuple[list[Hit], float, bool, str]:
-    """A line's rule hits, word count, whether it ends like a sentence, and its plain text."""
-    text = strip_markdown(line, kind)
+def _classify(rules: RuleSet, kind: str, line: str,
+              markdown: bool = True) -> tuple[list[Hit], float, bool, str]:
+    """A line's rule hits, word count, whether it ends like a sentence, and its plain text
+    (``markdown`` False: segment saw no Markdown syntax in it)."""
+    text = strip_markdown(line, kind) if markdown else line
     return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
 # classification is cached (bounded; the cache holds no document, only lines of up to 80 chars).
 @functools.lru_cache(maxsize=65_536)
-def _classify_short(rules: RuleSet, kind: str, line: str) -> tuple[tuple[Hit, ...], float, bool, str]:
-    hits, words, sentence, text = _classify(rules, kind, line)
+def _classify_short(rules: RuleSet, kind: str, line: str,
+                    markdown: bool) -> tuple[tuple[Hit, ...], float, bool, str]:
+    hits, words, sentence, text = _classify(rules, kind, line, markdown)
     return tuple(hits), words, sentence, text
 
 
 def analyse(doc: Document, rules: RuleSet) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
+    worded: list[Line] = []  # lines of 3 words or more of a kind whose words are prose evidence
+    append, short = lines.append, _classify_short
     for block in doc.blocks:
         if block.index % 1024 == 0:
             check_deadline()
-        if block.kind in (CODE, META):
-            lines.append(Line(block, [], 0.0, False, block.text))
-        elif len(block.text) <= 80:
-            hits, words, sentence, text = _classify_short(rules, block.kind, block.text)
-            lines.append(Line(block, list(hits), words, sentence, text))
+        kind, text = block.kind, block.text
+        if kind in _UNMATCHED:
+            append(Line(block, [], 0.0, False, text))
+            continue
+        if len(text) <= 80:
+            hits, words, sentence, plain = short(rules, kind, text, block.markdown)
+            line = Line(block, list(hits), words, sentence, plain)
         else:
-            lines.append(Line(block, *_classify(rules, block.kind, block.text)))
+            line = Line(block, *_classify(rules, kind, text, block.markdown))
+        append(line)
+        if line.words >= 3 and kind in _WORDED:
+            worded.append(line)
     # The language shows best in the page's longer lines (menus and labels are few words each).
-    stoplist = document_stoplist(line.plain for line in lines if line.words >= 8 and line.block.kind in _WORDED)
+    stoplist = document_stoplist(line.plain for line in worded if line.words >= 8)
     if stoplist is not None:
-        for line in lines:
-            if line.words >= 3 and line.block.kind in _WORDED:  # shorter lines never ask
-                line.stoplist = stoplist
+        for line in worded:  # shorter lines never ask
+            line.stoplist = stoplist
     return lines
 
 

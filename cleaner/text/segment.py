@@ -19,30 +19,42 @@ TEXT, HEADING, LIST, TABLE, CODE, LINK_ONLY, IMAGE_ONLY, META = (
     "text", "heading", "list", "table", "code", "link_only", "image_only", "meta",
 )
 
-_FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = regex.compile(r"^\s{0,3}#{1,6}(\s|$)")
+# The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
+# out: the engines' \s differ (re's also holds \x1c-\x1f); regex's \d and \w, newer Unicode
+# than the stdlib's, have no such spelling, so what uses them stays on regex.
+_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _stdlib(pattern: str) -> re.Pattern:
+    r"""``pattern`` (written for regex, with \s and \S, never \d or \w) compiled by re."""
+    pattern = pattern.replace(r"[\s", "[" + _WHITE_SPACE)  # \s first in a set
+    return re.compile(pattern.replace(r"\s", f"[{_WHITE_SPACE}]").replace(r"\S", f"[^{_WHITE_SPACE}]"))
+
+
+_FENCE = _stdlib(r"^\s{0,3}(```|~~~)")
+_HEADING = _stdlib(r"^\s{0,3}#{1,6}(\s|$)")
 _LIST = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
-_SETEXT_UNDERLINE = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
-_TABLE = regex.compile(r"^\s*\|.*\|\s*$")
+_SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
+_TABLE = _stdlib(r"^\s*\|.*\|\s*$")
 _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"
-_LINKS_ONLY = regex.compile(
+_LINKS_ONLY = _stdlib(
     rf"^\s*(?:[-*+•]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
 )
-_IMAGE = regex.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
-_BARE_URL = regex.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
-_JINA_KEY = regex.compile(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
+_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
+_BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
+_JINA_KEY = _stdlib(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
 _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 
 # Markdown syntax that is not text: stripped before rules look at a block.
-_MD_LINK = regex.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
 # Converter debris: pandoc/kramdown attributes after a heading or a span ("# Title {#id
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
 _MD_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}")
-_MD_REF_LINK = regex.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
+_MD_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[^<>]*)?/?>")
 # "[1]: https://…": a reference link's definition is a bare URL.
-_LINK_DEFINITION = regex.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$")
+_LINK_DEFINITION = _stdlib(r"^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$")
 # A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
 _MD_CHARS = re.compile(r"[\[*_`#|{<]")
 _MD_START = re.compile(r"\s*(?:[>+•-]|\d{1,3}[.)])")
@@ -63,6 +75,7 @@ class Block:
     text: str  # the line as it is in the input
     kind: str = TEXT
     blank_before: bool = False  # a blank line separates it from the previous block
+    markdown: bool = True  # False: the line holds no Markdown syntax (strip_markdown keeps it)
     cell: bool = False  # a cell of a layout table's row (the row is split into its cells)
 
 
@@ -83,33 +96,64 @@ MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches the
 # the emphasis and link patterns slow down with length on pathological lines ("*a *a *a …")
 
 
+# The characters a line's first non-space character must be for each line pattern to match
+# (they all start "^\s*..."): a cheap test before the regex. A non-ASCII character may be a
+# digit to regex (its Unicode is newer than the stdlib's): those lines always try.
+_MARKER_HEADS = frozenset("#>-*+•0123456789")
+_LINK_HEADS = frozenset("-*+•![")
+_URL_HEADS = frozenset("<hw")
+_LIST_HEADS = frozenset("-*+•0123456789")
+
+
+def _group1(match: re.Match) -> str:
+    return match[1]  # what r"\1" gives, without the stdlib's template expansion per match
+
+
+def _may_start(head: str, heads: frozenset[str]) -> bool:
+    return head in heads or not head.isascii()
+
+
 def strip_markdown(text: str, kind: str = TEXT) -> str:
     """A line's words without Markdown syntax (links keep their text, markers and emphasis go)."""
     if kind == CODE or len(text) > MARKDOWN_MAX_CHARS or not _may_be_markdown(text):
         return text
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_REF_LINK.sub(r"\1", text)
-    text = _MD_MARKERS.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(_group1, text)
+    if "][" in text:
+        text = _MD_REF_LINK.sub(_group1, text)
+    if _may_start(text.lstrip()[:1], _MARKER_HEADS):
+        text = _MD_MARKERS.sub("", text)
     if "{" in text:
         text = _MD_ATTRIBUTES.sub("", text)
     if "<" in text:
         text = _INLINE_TAG.sub("", text)
-    return _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    return text
 
 
-def _line_kind(line: str) -> str:
+def _line_kind(line: str, markdown: bool | None = None) -> str:
     if len(line) > MARKDOWN_MAX_CHARS:
         return TEXT  # a heading, a link list or a table row is never this long
-    if not _may_be_markdown(line) and "://" not in line and not line.lstrip().startswith("www."):
+    if markdown is None:
+        markdown = _may_be_markdown(line)
+    if not markdown and "://" not in line and "www." not in line:
         return TEXT
-    if _HEADING.match(line):
+    stripped = line.lstrip()
+    if not markdown and "://" not in line and not stripped.startswith("www."):
+        return TEXT
+    head = stripped[:1]
+    if head == "#" and _HEADING.match(line):
         return HEADING
-    if _LINKS_ONLY.match(line) or _BARE_URL.match(line) or _LINK_DEFINITION.match(line):
-        stripped = _IMAGE.sub("", line)
+    if (_may_start(head, _LINK_HEADS) and "](" in line and _LINKS_ONLY.match(line)) \
+            or (_may_start(head, _URL_HEADS) and ("://" in line or "www." in line)
+                and _BARE_URL.match(line)) \
+            or (head == "[" and _LINK_DEFINITION.match(line)):
+        stripped = _IMAGE.sub("", line) if "![" in line else line
         return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
-    if _TABLE.match(line):
+    if head == "|" and _TABLE.match(line):
         return TABLE
-    if _LIST.match(line):
+    if _may_start(head, _LIST_HEADS) and _LIST.match(line):
         return LIST
     return TEXT
 
@@ -132,17 +176,18 @@ def segment(source: str) -> Document:
             blocks.append(Block(len(blocks), start, start + len(body), body, CODE, blank_before))
             blank_before = False
             continue
-        if not body.strip():
+        if not body or body.isspace():  # what strip() would leave empty
             blank_before = bool(blocks)
             continue
-        kind = _line_kind(body)
-        if kind == TEXT and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
-                and blocks and not blank_before and blocks[-1].kind == TEXT:
+        markdown = len(body) <= MARKDOWN_MAX_CHARS and _may_be_markdown(body)
+        kind = _line_kind(body, markdown)
+        if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
+                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body):
             kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
         if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
         else:
-            blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before))
+            blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before, markdown))
         blank_before = False
     if in_fence is not None:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
