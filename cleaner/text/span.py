@@ -101,12 +101,15 @@ def outside_reasons(selection: Selection) -> dict[int, str]:
     scores, spans = selection.scores, sorted(selection.spans)
     article = max((_best_run(scores, first, last + 1)[0] for first, last in spans), default=0.0)
     reasons, n, i = {}, len(scores), 0
+    inside = [False] * n
+    for first, last in spans:
+        inside[first:last + 1] = [True] * (last + 1 - first)
     while i < n:
-        if any(first <= i <= last for first, last in spans):
+        if inside[i]:
             i += 1
             continue
         j, end = i, selection.end_heading
-        while j + 1 < n and j != end and not any(first <= j + 1 <= last for first, last in spans):
+        while j + 1 < n and j != end and not inside[j + 1]:
             j += 1
         if end is not None and i > end:
             where = f"under {selection.end_heading_text!r}, after the article: other stories"
