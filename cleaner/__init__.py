@@ -16,4 +16,4 @@ from .result import Removal, Result
 
 __all__ = ["clean", "MODES", "InputError", "InputTooLarge", "CleanTimeout", "Result", "Removal",
            "DecodeError", "PackError", "RuleSet", "sniff_mode"]
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402

@@ -1,19 +1,19 @@
-"""The ``cleaner`` command: thin click commands over ``cleaner.clean``; no cleaning logic here."""
+"""The ``cleaner`` command: thin click commands over ``cleaner.clean``; no cleaning logic here.
+
+What only some commands use is imported inside them (the batch runner and its process pool,
+``render``, the examples runner, json), so that ``cleaner FILE`` starts on what it needs.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from pathlib import Path
-
-from . import MODES, batch, clean, render
-from .config import load_config, rule_choice
+from . import MODES, clean
+from .batch.files import DEFAULT_INCLUDE, OUTPUT_SUFFIX
+from .config import Config, load_config, rule_choice
 from .limits import DEFAULT_MAX_BYTES, InputError
-from .engine.examples import example_failures
-from .engine.load import load_rules
 from .engine.model import PackError
 from .engine.select import RuleChoice
 
@@ -74,15 +74,16 @@ def _rule_options(command):
     return command
 
 
-def _settings(mode, rule_paths, enable, disable, adblock=()) -> tuple[str, RuleChoice]:
-    """The run's mode and rules: command-line flags over .cleaner.toml / [tool.cleaner]."""
+def _settings(mode, rule_paths, enable, disable, adblock=()) -> tuple[str, RuleChoice, Config]:
+    """The run's mode and rules: command-line flags over .cleaner.toml / [tool.cleaner] (read
+    once; returned for its other settings)."""
     try:
         config = load_config()
         choice = rule_choice(config, rule_paths, enable, disable, adblock)
         choice.ruleset()  # a broken pack is reported now, once, as one line
     except PackError as exc:
         raise click.ClickException(str(exc)) from None
-    return mode or config.mode or "auto", choice
+    return mode or config.mode or "auto", choice, config
 
 
 def _one_line(text: str, limit: int = 120) -> str:
@@ -113,8 +114,8 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 def clean_command(file, as_json, output_format, links, images, normalize, explain, mode, url, max_mb,
                   timeout, rule_paths, enable, disable, adblock):
     """Print the article of FILE (or stdin) on stdout."""
-    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
-    output_format = "json" if as_json else output_format or load_config().format or "text"
+    mode, choice, config = _settings(mode, rule_paths, enable, disable, adblock)
+    output_format = "json" if as_json else output_format or config.format or "text"
     as_json = output_format == "json"
     markdown = output_format != "text"  # JSON has a "markdown" field
     data = _read_input(file)
@@ -131,6 +132,8 @@ def clean_command(file, as_json, output_format, links, images, normalize, explai
             click.echo(f"{removal.rule} [{removal.family}] {removal.start}-{removal.end}: "
                        f"{_one_line(removal.text)}{why}", err=True)
     if as_json:
+        import json
+
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         article = result.markdown if output_format == "markdown" else result.text
@@ -151,7 +154,11 @@ def explain_command(file, output_format, color, mode, rule_paths, enable, disabl
 
     Kept lines start with "+", removed ones with "-" and end with [rule id]. For HTML input,
     the elements pruned from the page are listed first, then the lines of the extracted text."""
-    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
+    import json
+
+    from . import render
+
+    mode, choice, _ = _settings(mode, rule_paths, enable, disable, adblock)
     name = "<stdin>" if file == "-" else file
     try:
         explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset())
@@ -176,7 +183,9 @@ def rules_group():
 def rules_list(family, lang, rule_paths, enable, disable, adblock):
     """One rule per line: id, family, languages, description (tab-separated). The rules built
     into the code (structure.*, html.*) come last."""
-    _, choice = _settings(None, rule_paths, enable, disable, adblock)
+    from . import render
+
+    _, choice, _ = _settings(None, rule_paths, enable, disable, adblock)
     for rule in choice.ruleset().rules:
         if family and rule.family != family:
             continue
@@ -190,7 +199,9 @@ def rules_list(family, lang, rule_paths, enable, disable, adblock):
 @_rule_options
 def rules_show(rule_id, rule_paths, enable, disable, adblock):
     """Everything about one rule: description, phrases, patterns, examples."""
-    _, choice = _settings(None, rule_paths, enable, disable, adblock)
+    from . import render
+
+    _, choice, _ = _settings(None, rule_paths, enable, disable, adblock)
     try:
         rule = choice.ruleset().get(rule_id)
     except KeyError:
@@ -205,6 +216,11 @@ def rules_test(paths):
     match / no_match lines, and html_match / html_no_match snippets.
 
     Exit status 1 if an example fails; each failure names the rule and the example."""
+    from pathlib import Path
+
+    from .engine.examples import example_failures
+    from .engine.load import load_rules
+
     try:
         ruleset = load_rules(tuple(Path(p) for p in paths))
     except PackError as exc:
@@ -230,12 +246,12 @@ def _jobs_option(command):
 @click.option("-o", "--output-dir", metavar="DIR", default=None,
               help="Write the cleaned outputs into DIR (mirroring the input paths) instead of in place; "
                    "needed for HTML inputs.")
-@click.option("--to", type=click.Choice(sorted(batch.OUTPUT_SUFFIX)), default=None,
+@click.option("--to", type=click.Choice(sorted(OUTPUT_SUFFIX)), default=None,
               help="Output format under -o DIR (default: txt).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--include", multiple=True, metavar="GLOB",
               help="Only files matching GLOB (repeatable; default when walking a folder: "
-                   + " ".join(batch.DEFAULT_INCLUDE) + ").")
+                   + " ".join(DEFAULT_INCLUDE) + ").")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files and folders matching GLOB (repeatable).")
 @click.option("--files-from", metavar="FILE", default=None, help="Read more paths from FILE (- for stdin), one a line.")
 @click.option("-0", "--null", is_flag=True, help="Paths in --files-from are NUL-separated (git ls-files -z).")
@@ -246,7 +262,9 @@ def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, file
     """Rewrite each FILE (and each file under DIR) with its cleaned text.
 
     Exit status: 0 nothing to do, 1 files changed (or would, with --check/--diff), 2 errors."""
-    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
+    from . import batch
+
+    mode, choice, _ = _settings(mode, rule_paths, enable, disable, adblock)
     if to is not None and output_dir is None:
         raise click.UsageError("--to needs -o DIR")
     paths = list(paths)
@@ -277,7 +295,9 @@ def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable
     """Clean one field of every JSON Lines record of FILE (or stdin), on stdout.
 
     Every other field passes through unchanged. Exit status 2 if any line was malformed."""
-    mode, choice = _settings(mode, rule_paths, enable, disable, adblock)
+    from . import batch
+
+    mode, choice, _ = _settings(mode, rule_paths, enable, disable, adblock)
     opts = batch.JsonlOptions(field=field, mode=mode, explain=explain, on_error=on_error, rules=choice)
     with _open_binary(file) as instream:
         try:
@@ -300,7 +320,9 @@ def warc_command(files, explain, max_mb, timeout, jobs, rule_paths, enable, disa
     HTML responses are cleaned as HTML, WET conversions as text; other records are skipped and
     counted. Exit status 2 if a record could not be read or cleaned (the rest still comes out).
     Needs the warc extra: pip install 'cleaner[warc]'."""
-    _, choice = _settings(None, rule_paths, enable, disable, adblock)
+    from . import batch
+
+    _, choice, _ = _settings(None, rule_paths, enable, disable, adblock)
     try:
         from . import warc
         import warcio  # noqa: F401  (the extra, checked before any output)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine.load import tomllib
+from .engine.load import toml_module
 from .engine.model import PackError
 from .engine.select import RuleChoice
 
@@ -45,6 +45,7 @@ def find_config_file(start: Path) -> tuple[Path, dict] | None:
 
 
 def _read(path: Path) -> dict:
+    tomllib = toml_module()
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

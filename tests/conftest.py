@@ -1,6 +1,16 @@
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled rule-set cache of this test session (and of the commands it starts) lives in a
+# folder of its own, never in the user's ~/.cache/cleaner.
+_CACHE = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+os.environ["CLEANER_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

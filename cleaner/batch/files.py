@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -142,6 +141,8 @@ def atomic_write(path: str, data: bytes, mode: int, owner: tuple[int, int] | Non
     replaced (it raises to stop; the temporary file is then removed)."""
     folder = os.path.dirname(path) or "."
     try:
+        import tempfile  # here: the command line imports this module for its constants
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     except OSError as exc:  # name the folder, not the temporary file that could not be made
         raise OSError(exc.errno, exc.strerror, folder) from None

@@ -13,15 +13,21 @@ from pathlib import Path
 
 import regex
 
+from .cache import cached_ruleset
 from .literals import compile_pattern
 from .matcher import RuleSet
 from .model import DETECTORS, FAMILIES, ROLES, SCOPES, PackError, Rule, normalise
 from .registry import CODE_RULES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+
+def toml_module():
+    """tomllib (tomli before 3.11), imported when a pack or a settings file is read: a run whose
+    rule set comes from the cache reads no TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 _PACK_KEYS = {"id", "family", "description", "languages", "references"}
 _RULE_KEYS = {
@@ -145,6 +151,7 @@ def _check_runs(rule: Rule, path, where: str) -> None:
 
 
 def load_pack_file(path: Path, *, compile_patterns: bool = True) -> list[Rule]:
+    tomllib = toml_module()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -170,15 +177,7 @@ def load_rules(paths: tuple[Path, ...] = (), *, builtin_trusted: bool = False,
     patterns and selectors are compiled on first use instead of at load time (a faster start;
     the test suite checks that they compile)."""
     builtin = builtin_rules_dir()
-    files: list[Path] = []
-    for path in paths or (builtin,):
-        path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(path.rglob("*.toml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise _fail(path, "no such rule pack file or folder")
+    files = pack_files(paths or (builtin,))
     rules: list[Rule] = []
     ids: dict[str, str] = {rule.id: rule.source for rule in CODE_RULES}
     for file in files:
@@ -192,7 +191,23 @@ def load_rules(paths: tuple[Path, ...] = (), *, builtin_trusted: bool = False,
     return RuleSet(rules + list(CODE_RULES) if with_code else rules)
 
 
+def pack_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The pack files at ``paths``: each ``*.toml`` under a folder (sorted), each file as given;
+    PackError for a path that is neither."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.toml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise _fail(path, "no such rule pack file or folder")
+    return files
+
+
 @functools.lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
-    """The built-in packs and the rules in code, compiled once per process."""
-    return load_rules(builtin_trusted=True).warm()
+    """The built-in packs and the rules in code, compiled once per process (and loaded from the
+    rule-set cache when it has them: see cache.py)."""
+    return cached_ruleset(pack_files((builtin_rules_dir(),)), ("default",),
+                          lambda: load_rules(builtin_trusted=True).warm())

@@ -14,7 +14,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import builtin_rules_dir, default_rules, load_rules
+from .cache import cached_ruleset
+from .load import builtin_rules_dir, default_rules, load_rules, pack_files
 from .matcher import RuleSet
 from .model import PackError, Rule
 from .registry import ALIASES
@@ -72,11 +73,18 @@ def configured_rules(paths: tuple[str, ...] = (), enable: tuple[str, ...] = (),
     that leaves no rule is an empty RuleSet (nothing is removed), not the defaults."""
     if not paths and not enable and not disable and not adblock:
         return default_rules()
-    from ..html.adblock import load_filter_lists  # only runs that name a list need it
+    sources = (builtin_rules_dir(), *map(Path, paths))
 
-    loaded = load_rules((builtin_rules_dir(), *map(Path, paths)), builtin_trusted=True,
-                        code_rules=True).rules
-    check_selectors(loaded, disable, "disable")
-    check_selectors(loaded, enable, "enable")
-    return RuleSet(select_rules(loaded, enable=enable, disable=disable),
-                   cosmetic=load_filter_lists(adblock)).warm()
+    def build() -> RuleSet:
+        from ..html.adblock import load_filter_lists  # only runs that name a list need it
+
+        loaded = load_rules(sources, builtin_trusted=True, code_rules=True).rules
+        check_selectors(loaded, disable, "disable")
+        check_selectors(loaded, enable, "enable")
+        return RuleSet(select_rules(loaded, enable=enable, disable=disable),
+                       cosmetic=load_filter_lists(adblock)).warm()
+
+    # The key: every pack file and filter list, the selection, and the old ids it may use.
+    files = [*pack_files(sources), *map(Path, adblock)]
+    extra = ("configured", paths, enable, disable, adblock, sorted(ALIASES.items()))
+    return cached_ruleset(files, extra, build)
