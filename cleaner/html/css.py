@@ -230,3 +230,28 @@ class SelectorIndex:
     def _attr_matches(self, name: str, value: str) -> bool:
         pattern = self._pattern(name)
         return pattern is None or pattern.search(value) is not None
+
+    # Candidates: what an element needs for ``matches`` to find anything (see candidates.py,
+    # which tests only those elements).
+
+    def wants(self, name: str, value: str) -> bool:
+        """Whether an element whose attribute ``name`` has this value may match a selector of
+        the index by that attribute (a class token, the id, an attribute selector)."""
+        if name == "class":
+            if any(token in self._class for token in value.split()):
+                return True
+        elif name == "id" and value in self._id:
+            return True
+        return name in self._attr and self._attr_matches(name, value)
+
+    def tags(self) -> frozenset[str]:
+        """The tags that a selector's rightmost element must have (and nothing else)."""
+        return frozenset(self._tag)
+
+    def attribute_names(self) -> frozenset[str]:
+        """The attributes other than class and id that selectors of the index look at."""
+        return self._other
+
+    def matches_anything(self) -> bool:
+        """Whether a selector needs nothing of its element (``*``)."""
+        return bool(self._any)

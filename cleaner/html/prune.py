@@ -32,11 +32,12 @@ import lxml.etree
 from ..engine.matcher import RuleSet
 from ..engine.registry import CODE_RULES
 from ..result import Removal
+from .candidates import scan
 from .css import SelectorIndex
 from .layout import element_text
 from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREFIXES, CMP_LABEL,
-                    CMP_LABEL_ATTRIBUTES, CMP_PREFIXES, COMMENT_TOKENS, COMMENT_WORDS, CONSENT_WORDS,
-                    NEWSLETTER_TOKENS, NEWSLETTER_WORDS, PART, PART_HINT, RELATED_TOKENS, SHARE_TOKENS)
+                    CMP_LABEL_ATTRIBUTES, CMP_TOKEN, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS, PART,
+                    PART_HINT, TOKEN_FAMILIES)
 
 # The families of the html.* rules applied here (their ids, descriptions and examples: registry).
 _FAMILY = {rule.id: rule.family for rule in CODE_RULES if rule.id.startswith("html.")}
@@ -63,8 +64,6 @@ _ARTICLE_MARK = lxml.etree.XPath(
 # The same without <h1>: a consent wall has a heading of its own.
 _BODY_MARK = lxml.etree.XPath(
     "descendant-or-self::*[self::main or @itemprop='articleBody' or @role='main'][1]")
-# Text that may be consent text: a cheap pre-filter before the packs look at a block.
-_CONSENT_HINT = re.compile("cookie|consent|gdpr|privacy|datenschutz|rgpd|隐私|隱私|クッキー|쿠키")
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "u", "small", "font", "label", "abbr",
                      "cite", "code", "sup", "sub", "mark", "q", "s", "time"})
 
@@ -117,11 +116,6 @@ def _link_density(element, length: int) -> float:
     return links / max(length, 1)
 
 
-_TOKEN_FAMILIES = {**{t: "html.newsletter" for t in NEWSLETTER_TOKENS},
-                   **{t: "html.related" for t in RELATED_TOKENS},
-                   **{t: "html.share" for t in SHARE_TOKENS},
-                   **{t: "html.comments-section" for t in COMMENT_TOKENS}}
-_CMP_TOKEN = re.compile("(?:^|\\s)(?:" + "|".join(re.escape(p) for p in CMP_PREFIXES) + ")")
 
 
 def _dialog(element, page: _Page) -> str | None:
@@ -180,9 +174,9 @@ def _by_tokens(element, raw_names: str, page: _Page) -> str | None:
     """The html.* rule id that an element's id/class tokens (space-separated in ``raw_names``)
     and its text call for, or None."""
     names = raw_names.lower()
-    if _CMP_TOKEN.search(names) and _cmp_container(element, page):
+    if CMP_TOKEN.search(names) and _cmp_container(element, page):
         return "html.cmp-container"
-    rule_id = next((_TOKEN_FAMILIES[t] for t in names.split() if t in _TOKEN_FAMILIES), None)
+    rule_id = next((TOKEN_FAMILIES[t] for t in names.split() if t in TOKEN_FAMILIES), None)
     if rule_id is None:
         return _caption_or_byline(element, raw_names, names, page)
     if page.holds_article(element):
@@ -258,34 +252,32 @@ def _element_rule(element, tag: str, page: _Page, index: SelectorIndex,
 def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
     """Remove consent, comment and chrome elements from the parsed page ``root`` (in place);
     return a Removal for each (in document order). ``url`` picks the site-specific filters of
-    the user's adblock lists, if any."""
+    the user's adblock lists, if any.
+
+    The rules are tried on each element in document order, and what is inside an element they
+    remove is not looked at again; only the elements that some rule may match are tried (lxml
+    finds them, see candidates.py)."""
     removals: list[Removal] = []
     _template_removals(root, removals if rules.enabled("html.template") else [])
     page = _Page(root)
     index = rules.html_index
     cosmetic = _cosmetic_index(rules, url)
     hits: list[tuple[object, str, str]] = []
-    consent_blocks: list = []  # elements whose own text may be consent text
-    walker = lxml.etree.iterwalk(root, events=("start",))
-    for _, element in walker:
+    removed: set = set()  # the elements removed and everything inside them
+    indexes = (index,) if cosmetic is None else (index, cosmetic)
+    candidates, hints = scan(root, indexes)
+    for element in candidates:
+        if element in removed:
+            continue
         tag = element.tag
-        if tag.__class__ is not str or tag == "html" or tag == "body":
-            continue
-        if tag == "head":
-            walker.skip_subtree()
-            continue
         found = _element_rule(element, tag, page, index, rules)
         if found is None and cosmetic is not None:
             found = _cosmetic_rule(element, tag, page, cosmetic)
         if found is not None:
             hits.append((element, *found))
-            walker.skip_subtree()
-            continue
-        text, tail = element.text, element.tail
-        if text and _CONSENT_HINT.search(text.lower()):
-            consent_blocks.append(element)
-        if tail and _CONSENT_HINT.search(tail.lower()):
-            consent_blocks.append(element.getparent())
+            removed.update(element.iter())
+    # Elements whose own text may be consent text (outside what is removed).
+    consent_blocks = [block for element, block in hints if element not in removed]
     for element, rule_id, family in hits:
         text = element_text(element, controls=True)
         if text:

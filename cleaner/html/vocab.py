@@ -80,3 +80,10 @@ BYLINE_PARTS = frozenset({"byline", "bylines", "dateline", "timestamp", "author"
 PART_HINT = re.compile("caption|credit|byline|dateline|timestamp|author|publi|posted|date|time")
 PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 BYLINE_ITEMPROPS = frozenset({"author", "datepublished", "datemodified", "datecreated"})
+
+# The html.* rule each whole token names, and the CMP prefixes at the start of a token.
+TOKEN_FAMILIES = {**{t: "html.newsletter" for t in NEWSLETTER_TOKENS},
+                  **{t: "html.related" for t in RELATED_TOKENS},
+                  **{t: "html.share" for t in SHARE_TOKENS},
+                  **{t: "html.comments-section" for t in COMMENT_TOKENS}}
+CMP_TOKEN = re.compile("(?:^|\\s)(?:" + "|".join(re.escape(p) for p in CMP_PREFIXES) + ")")
