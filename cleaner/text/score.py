@@ -245,17 +245,26 @@ def _is_flat_row(line: Line) -> bool:
         and any(t[:1].isalpha() for t in tokens)
 
 
+def _runs_of(lines: list[Line], prose: list[bool], member) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of plain text lines (no prose, no rule) that ``member`` accepts."""
+    runs, start = [], 0
+    for i, line in enumerate(lines):
+        if not prose[i] and line.rule is None and line.block.kind == TEXT and member(line):
+            continue
+        if i > start:
+            runs.append((start, i))
+        start = i + 1
+    if len(lines) > start:
+        runs.append((start, len(lines)))
+    return runs
+
+
 def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
     """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
     lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
-    start = 0
-    for i, line in enumerate(lines + [None]):
-        if line is not None and not prose[i] and line.rule is None and line.block.kind == TEXT \
-                and _is_flat_row(line):
-            continue
-        if i - start >= TABLE_ROWS:
-            scores[start:i] = [CODE_LINE] * (i - start)
-        start = i + 1
+    for start, end in _runs_of(lines, prose, _is_flat_row):
+        if end - start >= TABLE_ROWS:
+            scores[start:end] = [CODE_LINE] * (end - start)
 
 
 _OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
@@ -263,19 +272,17 @@ FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", 
 FORMULA_LINES = 4  # ...in a run of this many, an operator among them
 
 
+def _is_token_line(line: Line) -> bool:
+    token = line.plain.strip()
+    return 0 < len(token) <= FORMULA_TOKEN_CHARS and " " not in token
+
+
 def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
     """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
     is a formula inside the article, not a menu of one-letter links."""
-    start, operator = 0, False
-    for i, line in enumerate(lines + [None]):
-        token = line.plain.strip() if line is not None else ""
-        if line is not None and not prose[i] and line.rule is None and line.block.kind == TEXT \
-                and 0 < len(token) <= FORMULA_TOKEN_CHARS and " " not in token:
-            operator = operator or token in _OPERATORS
-            continue
-        if i - start >= FORMULA_LINES and operator:
-            scores[start:i] = [CODE_LINE] * (i - start)
-        start, operator = i + 1, False
+    for start, end in _runs_of(lines, prose, _is_token_line):
+        if end - start >= FORMULA_LINES and any(lines[k].plain.strip() in _OPERATORS for k in range(start, end)):
+            scores[start:end] = [CODE_LINE] * (end - start)
 
 
 def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
