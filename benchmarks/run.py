@@ -113,6 +113,51 @@ def run_system(name, fn, golds, inputs, progress) -> tuple[list[str], list[float
     return outputs, seconds, errors
 
 
+def parse_floor(inputs: list[str]) -> float:
+    """Median ms per page of parsing alone with lxml.html (what any lxml-based extractor pays)."""
+    import lxml.html
+    seconds = []
+    for page in inputs:
+        t0 = time.perf_counter()
+        try:
+            lxml.html.document_fromstring(page)
+        except Exception:
+            pass
+        seconds.append(time.perf_counter() - t0)
+    return scoring.timing(seconds)["ms_median"]
+
+
+STARTUP_RUNS = 10
+STARTUP_COLD_RUNS = 5
+
+
+def startup_seconds() -> tuple[float, float]:
+    """Wall seconds of `python -m cleaner FILE` on a one-line file from this checkout: the median
+    with the rule-set cache warm, and with a fresh empty cache folder each run."""
+    import os
+    import statistics
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text("The council voted on Tuesday to reopen the old ferry slip.\n", encoding="utf-8")
+        env = dict(os.environ, CLEANER_CACHE_DIR=str(Path(tmp) / "cache"),
+                   PYTHONPATH=os.pathsep.join([str(HERE.parent), os.environ.get("PYTHONPATH", "")]))
+
+        def once(environ) -> float:
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "cleaner", str(small)], env=environ, check=True,
+                           stdout=subprocess.DEVNULL)
+            return time.perf_counter() - t0
+
+        once(env)  # fills the cache
+        warm = statistics.median(once(env) for _ in range(STARTUP_RUNS))
+        cold = []
+        for k in range(STARTUP_COLD_RUNS):
+            cold.append(once(dict(env, CLEANER_CACHE_DIR=str(Path(tmp) / f"empty{k}"))))
+        return warm, statistics.median(cold)
+
+
 def save_outputs(path: Path, golds, outputs, seconds, errors) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -166,6 +211,7 @@ def main(argv=None) -> None:
                     help="score Markdown output with link targets, images and autolinks removed "
                          "(the gold is plain text): for the *-md sets")
     ap.add_argument("--no-progress", action="store_true")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up timing (a few seconds)")
     args = ap.parse_args(argv)
 
     mode = detect_mode(args.data, args.mode)
@@ -221,6 +267,18 @@ def main(argv=None) -> None:
             if name != "cleaner":
                 m["cleaner_speedup"] = scoring.speed_ratio(base, m["ms_median"])
                 print(f"- {scoring.speed_sentence(m['cleaner_speedup'], name)} (median ms per page)")
+
+    if mode == "html":
+        floor = parse_floor(inputs)
+        results["_parse_floor"] = {"ms_median": floor}
+        print(f"- lxml parse floor (lxml.html.document_fromstring alone): {floor:.2f} ms median per page; "
+              + ", ".join(f"{name} {m['ms_median'] / floor:.1f}x it" for name, m in results.items()
+                          if name != "_parse_floor" and floor > 0))
+    if not args.no_startup:
+        warm, empty = startup_seconds()
+        results["_startup"] = {"warm_s_median": warm, "empty_cache_s_median": empty}
+        print(f"- start-up: `python -m cleaner` on a one-line file, {warm:.3f} s median of {STARTUP_RUNS} "
+              f"(rule-set cache warm), {empty:.3f} s median of {STARTUP_COLD_RUNS} with an empty cache")
 
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
