@@ -29,13 +29,13 @@ from __future__ import annotations
 import copy
 import functools
 import re
-import unicodedata
 
 import lxml.html
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from . import published
+from .published import squashed
 
 _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 # The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
@@ -67,8 +67,7 @@ class _Readability(Document):
         return article
 
     def get_link_density(self, elem):
-        links = sum(_length(a.text_content()) for a in elem.iter("a"))
-        return links / max(_length(elem.text_content()), 1)
+        return _link_share(elem)
 
     def remove_unlikely_candidates(self):
         for elem in self.html.findall(".//*"):
@@ -242,7 +241,7 @@ def _body_container(root, element):
     picked_prose = prose_length(element)
     if picked_prose == 0:
         return None
-    picked = _squashed(element.text_content())
+    picked = squashed(element.text_content())
     best = None
     for candidate in root.iter("article", "main", "div", "section"):
         if not ((candidate.get("itemprop") or "").lower() == "articlebody"
@@ -275,7 +274,7 @@ def _top_blocks(container):
 def _last_shared_block(container, picked: str):
     last = None
     for block in _top_blocks(container):
-        text = _squashed(block.text_content())
+        text = squashed(block.text_content())
         if len(text) >= BODY_BLOCK_MIN and text[:60] in picked:
             last = block
     return last
@@ -287,7 +286,7 @@ def _adds_text(container, picked: str, last) -> bool:
     of linked headlines or share buttons."""
     written = junk = 0
     for block in _top_blocks(container):
-        text = _squashed(block.text_content())
+        text = squashed(block.text_content())
         if text and text[:60] not in picked:
             if len(text) >= BODY_BLOCK_MIN and _link_share(block) < BODY_BLOCK_LINKS:
                 written += len(text)
@@ -320,11 +319,6 @@ _EDGE_PUNCTUATION = " .…:;,!?|-–—\"'“”«»"
 _PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
 
 
-def _squashed(text: str) -> str:
-    """Text as compared across the page: NFKC ("…" is "..."), case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
-
-
 def prose_length(element) -> int:
     """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
     element's own text when it has no paragraphs at all (a page of <br>-separated lines)."""
@@ -339,11 +333,11 @@ def _titled_container(root, title: str | None):
     of prose, or None (no title, no such heading, no such container)."""
     if not title:
         return None
-    wanted = _squashed(title).strip(_EDGE_PUNCTUATION)
+    wanted = squashed(title).strip(_EDGE_PUNCTUATION)
     if len(wanted) < 8:
         return None
     for heading in root.iter(*_HEADINGS):
-        text = _squashed(heading.text_content()).strip(_EDGE_PUNCTUATION)
+        text = squashed(heading.text_content()).strip(_EDGE_PUNCTUATION)
         if text and (text == wanted or (len(text) >= 20 and (text in wanted or wanted in text))):
             for ancestor in heading.iterancestors():
                 if ancestor.tag in ("body", "html"):
@@ -366,7 +360,7 @@ def _holds(container, element) -> bool:
     """Whether readability's choice (an element of a copy of the page) is part of the container:
     one of its three longest paragraphs appears in the container's text (readability drops and
     re-wraps parts of what it keeps, so its text as a whole need not)."""
-    paragraphs = sorted((_squashed(p.text_content()) for p in element.iter(*_PARAGRAPHS)), key=len)[-3:]
-    probes = [p for p in paragraphs if p] or [_squashed(element.text_content())[:200]]
-    text = _squashed(container.text_content())
+    paragraphs = sorted((squashed(p.text_content()) for p in element.iter(*_PARAGRAPHS)), key=len)[-3:]
+    probes = [p for p in paragraphs if p] or [squashed(element.text_content())[:200]]
+    text = squashed(container.text_content())
     return any(probe in text for probe in probes)

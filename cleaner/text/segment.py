@@ -211,7 +211,7 @@ def _mark_split_links(blocks: list[Block]) -> None:
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
-        if block.kind not in (TEXT, HEADING, LIST) or not _LINK_OPENS.match(block.text) \
+        if block.kind not in (TEXT, HEADING, LIST) or "[" not in block.text or not _LINK_OPENS.match(block.text) \
                 or block.text.count("[") <= block.text.count("]"):
             i += 1
             continue
