@@ -18,6 +18,14 @@ CASES = {
         ["Select month", "October 2012", "10/28/12 - 11/04/12", "Margaret Ellery has kept bees",
          "Powered by WordPress", "URL Source"],
     ),
+    # A short news post between two share bars that each end in a "Comment" button, under a
+    # dated byline: the buttons mark a form, not a thread, so no comment region swallows the
+    # post; the cookie banners above it (a site name that "uses cookies", "continued site use
+    # signifies consent") are removed, not taken for the article.
+    "share-bars-around-short-post.txt": (
+        ["The morning ferry to the outer islands sailed again", "Engineers finished the temporary landing stage"],
+        ["uses cookies", "Continued site use", "Council approves", "Sign In", "All rights reserved"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -76,6 +76,11 @@ def test_a_counter_example_that_matches_is_reported(tmp_path):
          "role must be one of"),
         (('phrases = ["Print this article"]', 'phrases = ["Print this article"]\ncolour = "red"'),
          "unknown key"),
+        (('phrases = ["Print this article"]', 'phrases = ["Print this article"]\nform_ui = "yes"'),
+         "form_ui must be true or false"),
+        # form_ui says a comment-form label is no thread marker: meaningless outside comments
+        (('phrases = ["Print this article"]', 'phrases = ["Print this article"]\nform_ui = true'),
+         "form_ui is for member rules of the comments family"),
     ],
 )
 def test_malformed_packs_fail_with_one_clear_line(tmp_path, change, message):

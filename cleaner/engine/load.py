@@ -32,7 +32,7 @@ def toml_module():
 _PACK_KEYS = {"id", "family", "description", "languages", "references"}
 _RULE_KEYS = {
     "id", "description", "scope", "phrases", "patterns", "detectors", "role", "max_chars", "html",
-    "match", "no_match", "html_match", "html_no_match",
+    "match", "no_match", "html_match", "html_no_match", "form_ui",
 }
 _ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
 
@@ -124,13 +124,18 @@ def _parse_rule(raw: dict, full_id: str, family: str, languages: tuple[str, ...]
         raise _fail(path, f"{where}: needs at least one match and one no_match example")
     html_match = _strings(raw.get("html_match"), path, f"{where}: html_match")
     html_no_match = _strings(raw.get("html_no_match"), path, f"{where}: html_no_match")
+    form_ui = raw.get("form_ui", False)
+    if not isinstance(form_ui, bool):
+        raise _fail(path, f"{where}: form_ui must be true or false")
+    if form_ui and (family != "comments" or role != "member"):
+        raise _fail(path, f"{where}: form_ui is for member rules of the comments family")
     if (html_match or html_no_match) and html is None:
         raise _fail(path, f"{where}: html_match / html_no_match examples need an html selector")
     return Rule(
         id=full_id, family=family, description=description.strip(), scope=scope, role=role,
         phrases=phrases, patterns=patterns, detectors=detectors, max_chars=max_chars, html=html,
         match=match, no_match=no_match, source=str(path), languages=languages,
-        html_match=html_match, html_no_match=html_no_match,
+        html_match=html_match, html_no_match=html_no_match, form_ui=form_ui,
     )
 
 

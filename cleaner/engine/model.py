@@ -77,6 +77,7 @@ class Rule:
     languages: tuple[str, ...] = ()  # the pack's languages ("*": any)
     html_match: tuple[str, ...] = ()  # HTML snippets the rule removes from a page...
     html_no_match: tuple[str, ...] = ()  # ...and snippets it leaves alone
+    form_ui: bool = False  # a comment-form label or control: marks a form, not a thread
 
     @property
     def in_code(self) -> bool:

@@ -60,6 +60,7 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
     seed = lines[i].strongest(family)
     in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
     after_prose = any(is_prose(line) for line in lines[:i])
+    markers = 0 if seed.rule.form_ui else 1  # matched blocks that are thread markers, not form UI
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
@@ -72,10 +73,12 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
                 # carry the region across prose until a second one (or a title) says thread.
                 # Comments follow an article: a heading with no prose above it ("Posted by X ·
                 # Leave a comment" over the post) is a link to the form, not the thread's title.
-                role = lines[k].strongest(family).rule.role
-                if not crossed_prose or after_prose and (
-                        (role == "member" and (in_thread or len(matched) >= 2))
-                        or (role == "opens_region" and in_thread)):
+                # Form labels and comment buttons ("Comment" in a share bar above and below a
+                # short post) mark a form, never a thread: they carry nothing across prose.
+                rule = lines[k].strongest(family).rule
+                if not crossed_prose or after_prose and not rule.form_ui and (
+                        (rule.role == "member" and (in_thread or markers >= 2))
+                        or (rule.role == "opens_region" and in_thread)):
                     found = k
                 break
             if is_prose(lines[k]):
@@ -85,7 +88,10 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
         if found is None:
             break
         matched.append(found)
-        in_thread = in_thread or lines[found].strongest(family).rule.role in ("member", "opens_region")
+        rule = lines[found].strongest(family).rule
+        if not rule.form_ui:
+            markers += 1
+            in_thread = in_thread or rule.role in ("member", "opens_region")
         last, j = found, found + 1
     return last, matched
 
