@@ -26,6 +26,14 @@ CASES = {
         ["The morning ferry to the outer islands sailed again", "Engineers finished the temporary landing stage"],
         ["uses cookies", "Continued site use", "Council approves", "Sign In", "All rights reserved"],
     ),
+    # A short post above a footer of legal notices written as full sentences (disclaimer,
+    # supplement notice, trademarks, terms, company registration) that outscores it: the
+    # notices are chrome (chrome.legal), not a second article.
+    "short-post-legal-footer.txt": (
+        ["If you followed the spring plan", "The swap keeps the same portions"],
+        ["informational purposes only", "Food and Drug Administration", "trademarks of Apple",
+         "constitutes acceptance", "Registered office", "Related Posts"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],
