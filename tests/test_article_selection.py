@@ -34,6 +34,16 @@ CASES = {
         ["informational purposes only", "Food and Drug Administration", "trademarks of Apple",
          "constitutes acceptance", "Registered office", "Related Posts"],
     ),
+    # A short post above a longer list of teaser cards (headline, reviewer, summary, READ MORE):
+    # a summary closed by its own "Read more" link has no prose neighbour across it, so the
+    # cards are a teaser list and the post wins. (The first card, which adjoins the post, still
+    # comes out with it: a lesser harm than scoring every paragraph before "Read more" as chrome,
+    # which would lose the excerpt of an RSS-archived post.)
+    "short-post-teaser-cards.txt": (
+        ["Night eating syndrome is a pattern", "It is not the same as an occasional late snack"],
+        ["Seven Ways to Stop Snacking", "Most adults need seven to nine hours", "We tested a dozen apps",
+         "READ MORE", "Privacy Policy"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

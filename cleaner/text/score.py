@@ -44,6 +44,7 @@ _CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 # Rules whose lines head what comes after an article: the article span does not cross them.
 SECTION_END_PACKS = ("chrome.related.",)
+READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a teaser's summary
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
 
@@ -294,6 +295,10 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
     do not set them apart."""
     passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
+    # A bare "Read more" link closes the teaser above it: no prose neighbour across it.
+    for i, line in enumerate(lines):
+        if line.rule is not None and line.rule.rule.id == READ_MORE_LINK:
+            passable[i] = None
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
                 for first, last in prose_units]
@@ -318,6 +323,8 @@ def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int)
     i += step
     skipped = 0
     while 0 <= i < len(prose) and not prose[i]:
+        if passable[i] is None:
+            return False
         if not passable[i]:
             skipped += 1
             if skipped > 1:
