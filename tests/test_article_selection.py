@@ -44,6 +44,14 @@ CASES = {
         ["Seven Ways to Stop Snacking", "Most adults need seven to nine hours", "We tested a dozen apps",
          "READ MORE", "Privacy Policy"],
     ),
+    # A short post as html2text prints it, wrapped at 78 columns, a sentence ending at a line's
+    # end and the next starting in capitals: the full lines run on into one paragraph, so the
+    # first paragraph is not cut into short pieces that lose to the sidebar's blurbs.
+    "hard-wrapped-markdown.md": (
+        ["The lock keepers on the upper canal open the gates", "Monday. Boats heading for the summer",
+         "Crews will also clear the weed"],
+        ["Popular this week", "oldest pub", "towpath walks", "kingfisher", "[Privacy]", "[Home]"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -54,13 +54,59 @@ def _units(lines: list[Line]) -> list[tuple[int, int]]:
     them, is one unit: its words and its sentence end are judged together, so a wrapped
     paragraph scores as the prose it is, not as a run of short lines."""
     units, i, n = [], 0, len(lines)
+    width = _wrap_widths(lines)
     while i < n:
         j = i
-        while j + 1 < n and _runs_on(lines[j], lines[j + 1]):
+        while j + 1 < n and (_runs_on(lines[j], lines[j + 1]) or _hard_wrapped(lines[j], lines[j + 1], width[j])):
             j += 1
         units.append((i, j))
         i = j + 1
     return units
+
+
+WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (html2text: 78)
+WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
+
+
+WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
+WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
+
+
+def _wrap_widths(lines: list[Line]) -> list[int]:
+    """For every line, the width its run of consecutive text lines (no blank line between
+    them) was wrapped at, or 0 when the run does not look wrapped: a wrapped run's lines but
+    the last all end near its longest line, and somewhere a line breaks inside a sentence
+    (lines that each end a sentence are separate lines, however alike their lengths)."""
+    widths, i, n = [0] * len(lines), 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and not lines[j + 1].block.blank_before and lines[j + 1].block.kind == TEXT \
+                and lines[j].block.kind == TEXT:
+            j += 1
+        run = lines[i:j]  # all but the last line
+        if run:
+            width = max(len(line.block.text.rstrip()) for line in lines[i:j + 1])
+            full = sum(len(line.block.text.rstrip()) >= width - WRAP_FULL for line in run)
+            if full >= WRAP_FULL_SHARE * len(run) and not all(line.sentence for line in run):
+                widths[i:j + 1] = [width] * (j + 1 - i)
+        i = j + 1
+    return widths
+
+
+def _hard_wrapped(line: Line, following: Line, width: int) -> bool:
+    """Whether ``following`` continues ``line``'s paragraph in text wrapped at a fixed width
+    (html2text's Markdown, plain-text mail): ``line`` is full, so the next line's first word
+    would not have fitted on it, even where a sentence ends at the line's end."""
+    if width not in WRAP_WIDTHS or following.block.blank_before or not (
+            line.block.kind == TEXT and following.block.kind == TEXT and line.rule is None
+            and following.rule is None and line.region is None and following.region is None
+            and line.words > 0 and following.words > 0):
+        return False
+    text = line.block.text.rstrip()
+    if _CJK_CHAR.search(text):  # a CJK line's length in characters says nothing of a wrap width
+        return False
+    first_word = following.block.text.split(maxsplit=1)[0] if following.block.text.strip() else ""
+    return len(text) + 1 + len(first_word) > width - WRAP_SLACK
 
 
 def _runs_on(line: Line, following: Line) -> bool:
@@ -202,9 +248,17 @@ def prose_scores(lines: list[Line]) -> list[float]:
     for i in range(n - 1, 0, -1):
         if scores[i] == SECTION_END and scores[i - 1] == SECTION_END:
             scores[i] = -0.5
-    counts = Counter(line.block.text for line in lines if line.words >= 4)
-    repeated = [prose[i] and line.words >= 4 and counts[line.block.text] > 1
-                for i, line in enumerate(lines)]
+    # Repetition is judged per paragraph: the lines of a hard-wrapped paragraph can recur in
+    # another paragraph that differs in one line, and neither is then a repeat.
+    def unit_text(first: int, last: int) -> str:
+        return "\n".join(line.block.text for line in lines[first:last + 1])
+    counts = Counter(unit_text(first, last) for first, last in units
+                     if sum(line.words for line in lines[first:last + 1]) >= 4)
+    repeated = [False] * n
+    for first, last in units:
+        if prose[first] and counts[unit_text(first, last)] > 1 \
+                and sum(line.words for line in lines[first:last + 1]) >= 4:
+            repeated[first:last + 1] = [True] * (last + 1 - first)
     # ...unless the page is nothing but repeated lines: then they are all there is to keep.
     if any(p and not rep for p, rep in zip(prose, repeated)):
         for i, rep in enumerate(repeated):
