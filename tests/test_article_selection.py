@@ -302,3 +302,44 @@ def test_a_line_two_rules_match_is_credited_the_same_in_every_process():
         run = subprocess.run([sys.executable, "-c", _CREDITS], capture_output=True, text=True, env=env, check=True)
         credits.add(run.stdout.strip())
     assert len(credits) == 1 and credits.pop() in ("chrome.read-more.more-tag", "navigation.menus.ambiguous-nav-word")
+
+
+def test_html_the_pages_one_marked_body_beats_a_longer_author_bio():
+    """A two-paragraph post in the page's only ``post-content`` block, beside a longer author
+    bio that readability's length-and-commas scoring prefers: the marked body is the article."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-post-beside-author-bio.html").read_text()
+    text = clean(page, mode="html").text
+    assert "Before you pay a designer" in text and "write it down in one plain sentence" in text
+    for chrome in ("Maria Lund", "About the author", "tinned herring", "Courses"):
+        assert chrome not in text
+
+
+SIGNUP_IN_ARTICLE = """<html><head><title>Old bridge reopens after two years of repairs</title></head><body>
+<article><h1>Old bridge reopens after two years of repairs</h1>
+<div class="article-body">
+<div class="signup"><p>Please choose one of the options below. Your e-mail address has been registered!</p></div>
+<p>The stone bridge over the river carried cars again on Monday, two years after cracks in its piers closed it to all traffic.</p>
+<p>The council said the repairs cost less than planned and that heavy lorries will still be barred from the crossing.</p>
+<p>Residents, who had faced a fifteen-kilometre detour during the works, celebrated the reopening with a party in the square.</p>
+</div></article></body></html>"""
+
+
+def test_html_a_small_box_readability_picks_inside_the_article_gives_way_to_the_article(monkeypatch):
+    """When readability's pick is a box of under SMALL_PICK characters (a sign-up notice) inside
+    the marked article body, and the body holds far more written text, the body is the article.
+    readability's choice is forced here, since which box its scoring picks depends on the page."""
+    import lxml.html
+
+    from cleaner.html import extract
+
+    def pick_the_signup_box(self, html_partial=False):
+        box = self._html(True).xpath('//div[@class="signup"]')[0]
+        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
+        summary.element = box
+        return summary
+
+    monkeypatch.setattr(extract._Readability, "summary", pick_the_signup_box)
+    root = lxml.html.document_fromstring(SIGNUP_IN_ARTICLE)
+    chosen = extract.main_content(root, "Old bridge reopens after two years of repairs")
+    text = " ".join(chosen.text_content().split())
+    assert "carried cars again on Monday" in text and "celebrated the reopening" in text

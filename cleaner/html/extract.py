@@ -192,11 +192,49 @@ def _structural_choice(root, title: str | None):
     if titled is not None and (element is None or not _holds(titled, element)) \
             and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
         return copy.deepcopy(titled)
+    marked = _marked_body(root)
+    if element is not None and prose_length(element) < SMALL_PICK:
+        # readability picked a box (a sign-up form, a notice) inside the article: the marked
+        # body or the container under the title that holds it and far more prose is the article.
+        for container in (marked, titled):
+            if container is not None and _holds(container, element) \
+                    and _written_beyond(container, element) >= (SMALL_PICK_GAIN - 1) * prose_length(element):
+                return copy.deepcopy(container)
     if element is not None:
         body = _body_container(root, element)
         if body is not None:
             return body
+    if marked is not None and (element is None or (not _holds(marked, element)
+                                                   and prose_length(marked) >= MARKED_SHARE * prose_length(element))):
+        return copy.deepcopy(marked)
     return element
+
+
+SMALL_PICK = 400  # characters of prose: readability's pick is a box, not an article...
+SMALL_PICK_GAIN = 2.0  # ...when a marked container around it holds this many times its prose
+MARKED_SHARE = 0.1  # the page's one marked article body wins at this share of readability's prose
+MARKED_MIN_PROSE = 150  # ...when it holds this much paragraph text
+MARKED_NESTED = 0.8  # of nested marked bodies, the tightest holding this share of the outermost's prose
+
+
+def _marked_body(root):
+    """The element the page marks as its article's body (itemprop=articleBody, a
+    ``story-body`` / ``entry-content`` class), when it marks exactly one (possibly nested in
+    another marked element): readability scores text by its length and commas, so beside a
+    short post it picks a longer bio, sign-up box or sidebar, while the page says plainly where
+    its article is. None when no element, or more than one apart (a list of post teasers), is
+    marked, or the marked one holds little prose or mostly links."""
+    marked = [element for element in root.iter("article", "main", "div", "section")
+              if ((element.get("itemprop") or "").lower() == "articlebody"
+                  or _BODY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"))
+              and prose_length(element) >= MARKED_MIN_PROSE and _link_share(element) <= BODY_LINK_DENSITY]
+    if not marked:
+        return None
+    outermost = [m for m in marked if not any(a in marked for a in m.iterancestors())]
+    if len(outermost) != 1:
+        return None
+    least = MARKED_NESTED * prose_length(outermost[0])
+    return min((m for m in marked if prose_length(m) >= least), key=prose_length)
 
 
 FROM_STATED_BODY = "data-cleaner-from"  # set on an article built from the JSON-LD text
@@ -295,6 +333,15 @@ def _adds_text(container, picked: str, last) -> bool:
         if block is last:
             break
     return written >= BODY_EXTRA_MIN and junk <= BODY_EXTRA_JUNK * written
+
+
+def _written_beyond(container, element) -> int:
+    """Characters of written text (paragraphs, list items, quotes that are not links) in the
+    container that readability's pick does not hold: headline lists and share bars not counted."""
+    picked = squashed(element.text_content())
+    return sum(len(text) for block in _top_blocks(container)
+               if (text := squashed(block.text_content())) and text[:60] not in picked
+               and len(text) >= BODY_BLOCK_MIN and _link_share(block) < BODY_BLOCK_LINKS)
 
 
 def _cut_after(node, root) -> None:
