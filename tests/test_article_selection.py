@@ -52,6 +52,13 @@ CASES = {
          "Crews will also clear the weed"],
         ["Popular this week", "oldest pub", "towpath walks", "kingfisher", "[Privacy]", "[Home]"],
     ),
+    # A short post above a longer run of partner prose that nothing marks as chrome, set apart by
+    # a menu: at half the other run's score the post is a rival that is kept beside it (which of
+    # the two is the article the evidence cannot tell; cutting the page to one loses it).
+    "short-post-before-longer-promo.txt": (
+        ["The central library will stay open until ten", "The extra hours run until the end of June"],
+        ["Weather", "Traffic", "Family notices", "About us", "Terms", "Sport"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

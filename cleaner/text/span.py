@@ -15,8 +15,9 @@ from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
-RIVAL_SHARE = 0.6  # a second run scoring this share of the best one is kept beside it
-RIVAL_AFTER_SHARE = 0.7  # ...or this share, when it comes after the best one
+RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept beside it (a short
+#   post beside a longer sidebar story scores well under the story: losing it is the worse error)
+RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
 RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
