@@ -59,6 +59,13 @@ CASES = {
         ["The central library will stay open until ten", "The extra hours run until the end of June"],
         ["Weather", "Traffic", "Family notices", "About us", "Terms", "Sport"],
     ),
+    # A short post above a newsletter form whose country picker and the footer's language menu
+    # were flattened into two very long lines: lines of names that end no sentence and hold
+    # almost none are lists, not prose, however long, and do not join the article.
+    "short-post-country-picker.txt": (
+        ["The toolbar now has room for twelve buttons", "To put a button back, drag it off"],
+        ["Afghanistan Albania", "Other languages", "Get our newsletter", "Support"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -33,6 +33,9 @@ SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
 MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
 FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
+LIST_LINE_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
+LIST_AS_LINE = 0.05  # ...that ends none either is a list on one line: it counts this much of its length
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
 SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 
@@ -137,6 +140,11 @@ def _unit_prose(lines: list[Line], first: int, last: int) -> float:
     words = sum(line.words for line in lines[first:last + 1])
     score = min(words, 80.0) / 8 + max(words - 80.0, 0.0) / 32  # longer ones count, less
     stop = lines[first].stop()  # the paragraph's first line tells (a long line is written text)
+    if words >= LIST_LINE_WORDS and not lines[last].sentence and LIST_LINE_WORDS * sum(
+            len(_SENTENCE_END.findall(line.block.text)) for line in lines[first:last + 1]) < words:
+        # a long line that ends no sentence and holds almost none: a list of names set on one
+        # line (a country picker, a language menu, a keyword list), however long
+        return score * LIST_AS_LINE
     if stop is not None and stop < FEW_STOPWORDS:
         score *= 0.5
     return score
