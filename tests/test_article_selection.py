@@ -66,6 +66,12 @@ CASES = {
         ["The toolbar now has room for twelve buttons", "To put a button back, drag it off"],
         ["Afghanistan Albania", "Other languages", "Get our newsletter", "Support"],
     ),
+    # A news brief of one full paragraph above a longer sponsored block: one paragraph of 32+
+    # words' worth is a rival in its own right, kept beside the longer run, not lost to it.
+    "one-paragraph-brief.txt": (
+        ["The harbour road between the ferry terminal and the fish market", "which will stay open all night"],
+        ["Weather", "Family notices", "About us", "Business"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -18,6 +18,7 @@ TITLED_SHARE = 0.3  # the run under the known title wins at this share of the be
 RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept beside it (a short
 #   post beside a longer sidebar story scores well under the story: losing it is the worse error)
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
+RIVAL_PARAGRAPH = 4.0  # a rival of one paragraph must be a full one (about 32 words)
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
 RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
@@ -167,7 +168,8 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
     for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
                                      (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
-        if total >= share * best and sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2:
+        if total >= share * best and (sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2
+                                      or max(scores[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH):
             return sorted([(first, last), (start, end)])
     return [(first, last)]
 
