@@ -258,14 +258,14 @@ def prose_scores(lines: list[Line]) -> list[float]:
             scores[i] = -0.5
     # Repetition is judged per paragraph: the lines of a hard-wrapped paragraph can recur in
     # another paragraph that differs in one line, and neither is then a repeat.
-    def unit_text(first: int, last: int) -> str:
-        return "\n".join(line.block.text for line in lines[first:last + 1])
-    counts = Counter(unit_text(first, last) for first, last in units
-                     if sum(line.words for line in lines[first:last + 1]) >= 4)
+    worded = [(first, last, lines[first].block.text if first == last
+               else "\n".join(line.block.text for line in lines[first:last + 1]))
+              for first, last in units
+              if (lines[first].words if first == last else sum(line.words for line in lines[first:last + 1])) >= 4]
+    counts = Counter(text for _, _, text in worded)
     repeated = [False] * n
-    for first, last in units:
-        if prose[first] and counts[unit_text(first, last)] > 1 \
-                and sum(line.words for line in lines[first:last + 1]) >= 4:
+    for first, last, text in worded:
+        if prose[first] and counts[text] > 1:
             repeated[first:last + 1] = [True] * (last + 1 - first)
     # ...unless the page is nothing but repeated lines: then they are all there is to keep.
     if any(p and not rep for p, rep in zip(prose, repeated)):
