@@ -224,17 +224,20 @@ def _marked_body(root):
     short post it picks a longer bio, sign-up box or sidebar, while the page says plainly where
     its article is. None when no element, or more than one apart (a list of post teasers), is
     marked, or the marked one holds little prose or mostly links."""
-    marked = [element for element in root.iter("article", "main", "div", "section")
-              if ((element.get("itemprop") or "").lower() == "articlebody"
-                  or _BODY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"))
-              and prose_length(element) >= MARKED_MIN_PROSE and _link_share(element) <= BODY_LINK_DENSITY]
+    named = [element for element in root.iter("article", "main", "div", "section")
+             if (element.get("itemprop") or "").lower() == "articlebody"
+             or _BODY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}")]
+    prose = {element: prose_length(element) for element in named}
+    marked = [element for element in named
+              if prose[element] >= MARKED_MIN_PROSE and _link_share(element) <= BODY_LINK_DENSITY]
     if not marked:
         return None
-    outermost = [m for m in marked if not any(a in marked for a in m.iterancestors())]
+    marked_set = set(marked)
+    outermost = [m for m in marked if not any(a in marked_set for a in m.iterancestors())]
     if len(outermost) != 1:
         return None
-    least = MARKED_NESTED * prose_length(outermost[0])
-    return min((m for m in marked if prose_length(m) >= least), key=prose_length)
+    least = MARKED_NESTED * prose[outermost[0]]
+    return min((m for m in marked if prose[m] >= least), key=prose.__getitem__)
 
 
 FROM_STATED_BODY = "data-cleaner-from"  # set on an article built from the JSON-LD text
@@ -304,9 +307,7 @@ def _body_container(root, element):
 
 def _top_blocks(container):
     """The container's paragraphs, list items, quotes... that are not inside another one."""
-    for block in container.iter(*_PARAGRAPHS):
-        if not any(a.tag in _PARAGRAPHS for a in block.iterancestors()):
-            yield block
+    yield from _top_paragraphs(container)
 
 
 def _last_shared_block(container, picked: str):
@@ -369,9 +370,27 @@ _PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
 def prose_length(element) -> int:
     """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
     element's own text when it has no paragraphs at all (a page of <br>-separated lines)."""
-    total = sum(_length(p.text_content()) for p in element.iter(*_PARAGRAPHS)
-                if not any(a.tag in _PARAGRAPHS for a in p.iterancestors()))
+    total = sum(_length(p.text_content()) for p in _top_paragraphs(element))
     return total or _length(element.text_content())
+
+
+def _top_paragraphs(element) -> list:
+    """The paragraphs (``_PARAGRAPHS``) under the element, itself included, that no other
+    paragraph holds, anywhere up the tree: one walk that stops descending at a paragraph."""
+    if any(a.tag in _PARAGRAPHS for a in element.iterancestors()):
+        return []  # inside a paragraph (a list item, a table cell): no paragraph of its own
+    if element.tag in _PARAGRAPHS:
+        return [element]
+    found, stack = [], [iter(element)]
+    while stack:  # depth first, in document order
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in _PARAGRAPHS:
+            found.append(child)
+        elif isinstance(child.tag, str):
+            stack.append(iter(child))
+    return found
 
 
 def _titled_container(root, title: str | None):
