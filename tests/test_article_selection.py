@@ -72,6 +72,19 @@ CASES = {
         ["The harbour road between the ferry terminal and the fish market", "which will stay open all night"],
         ["Weather", "Family notices", "About us", "Business"],
     ),
+    # A one-paragraph news brief between a teaser list and a team-picker widget whose help text
+    # scores as a run of prose: the chosen run is small, so the brief is kept beside it (the
+    # widget's text stays too: a stray blurb is the lesser error).
+    "one-paragraph-beside-widget.txt": (
+        ["LAKEPORT — The eight from the town's small rowing club held off two university crews"],
+        ["More from Northline Sports", "University crews protest", "Pick Your Favourite Teams", "SAVE",
+         "Privacy Policy", "Podcasts"],
+    ),
+    # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
+    "one-paragraph-beside-bio-de.txt": (
+        ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],
+        ["Teilen", "Kategorien", "Februar 2026", "Newsletter", "Impressum", "Datenschutz"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],
@@ -232,6 +245,37 @@ def test_removed_lines_name_why_they_are_not_the_article():
     teasers = clean((PAGES / "article-then-most-read-teasers.txt").read_text(encoding="utf-8"), mode="text")
     summary = [r for r in teasers.removed if "Die Hersteller haben ein Update" in r.text]
     assert summary and summary[0].reason.startswith("under 'Meistgelesen', after the article: other stories")
+
+
+_BRIEF = ("The parish council voted on Tuesday to keep the village library open on Saturday mornings, "
+          "after more than two hundred residents signed a letter asking it to reverse last year's cuts "
+          "and a local firm offered to pay for the heating.")
+_MORE = ("Volunteers will staff the desk in turns, the librarian said, and the children's reading hour "
+         "that stopped during the closures will start again in the spring, with the school lending "
+         "its own books for the first few months until new ones arrive.")
+_BLURB = ("The Valley Courier is written and printed by a small team in the old mill and has covered "
+          "the parishes of the upper valley since the year the railway came, with a weekly edition "
+          "delivered to every farm and village shop between the two bridges.")
+
+
+def _page(*paragraphs):
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact"])
+    return "\n".join([menu, "Library stays open on Saturdays", "By a staff reporter", "0", *paragraphs,
+                      "Share", "Print", "Most read", "Bridge repairs start", "Fair returns", "Subscribe",
+                      "Events", "Jobs", "Advertise", "Back to top", "Sitemap", "Privacy", _BLURB,
+                      "Terms", "Copyright"])
+
+
+def test_a_thin_article_keeps_the_pages_other_full_paragraphs_beside_it():
+    """One paragraph is thin evidence: an isolated blurb may as well be the article, so it is
+    kept beside the brief. Once the article holds more prose, the same blurb is left out, and
+    the removal says why."""
+    thin = clean(_page(_BRIEF), mode="text").text
+    assert _BRIEF in thin and _BLURB in thin
+    full = clean(_page(_BRIEF, _MORE, _MORE.replace("spring", "autumn")), mode="text")
+    assert _BRIEF in full.text and _MORE in full.text and _BLURB not in full.text
+    blurb = [r for r in full.removed if _BLURB in r.text]
+    assert blurb and blurb[0].rule == "structure.outside-article" and blurb[0].reason.startswith("after the article")
 
 
 def test_a_wrapped_paragraph_counts_as_one_paragraph_of_prose():

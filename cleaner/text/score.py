@@ -20,6 +20,7 @@ REGION_BARRIER = -30.0  # a region block's prose score: the article never spans 
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
 TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
 TEASER_RUN = 3
+TEASER_GAP = 8  # lines between two teasers of one list at most (headline, author, date, "More")
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
 AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
 THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
@@ -370,7 +371,8 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
             k += 1
             continue
         end = k
-        while end + 1 < len(prose_units) and isolated[end + 1]:
+        while end + 1 < len(prose_units) and isolated[end + 1] \
+                and prose_units[end + 1][0] - prose_units[end][1] <= TEASER_GAP:
             end += 1
         factor = TEASER_PROSE if end - k + 1 >= TEASER_RUN else ISOLATED_PROSE
         for first, last in prose_units[k:end + 1]:

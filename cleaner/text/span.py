@@ -3,7 +3,8 @@
 From every block's prose score (``score``): the article is the run with the highest total; a
 related-stories heading inside it, once a paragraph or two are above it, ends it; the run under
 a known title wins when it scores near the best; a rival run that scores nearly as high is kept
-beside it rather than lost. Every stretch left out is explained (``outside_reasons``)."""
+beside it rather than lost; when the article chosen holds little prose, the page's other full
+paragraphs are kept beside it. Every stretch left out is explained (``outside_reasons``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept bes
 #   post beside a longer sidebar story scores well under the story: losing it is the worse error)
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
 RIVAL_PARAGRAPH = 4.0  # a rival of one paragraph must be a full one (about 32 words)
+SMALL_ARTICLE = 12.0  # an article of less prose than this (about 96 words) is thin evidence...
+STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it
+#   (an isolated paragraph of about 32 words)
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
 RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
@@ -91,6 +95,8 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     scores = prose_scores(lines)
     selection = Selection([], scores)
     spans = _article_runs(lines, selection, title)
+    if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
+        spans = _with_stray_paragraphs(scores, spans)  # no known title heads what was chosen
     selection.spans = [_with_adjoining_tables(lines, scores, first, last) for first, last in spans]
     if selection.end_heading is not None:
         selection.end_heading_text = lines[selection.end_heading].plain.strip()
@@ -126,6 +132,35 @@ def outside_reasons(selection: Selection) -> dict[int, str]:
                       else f"{where}; no run of prose")
         i = j + 1
     return reasons
+
+
+def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """When the article chosen holds little prose (under SMALL_ARTICLE, a paragraph and a
+    half), the evidence that it is the article is thin: a one-paragraph post scores less than
+    a UI blurb beside it once both count as isolated. Every other full paragraph on the page
+    (a run of prose scoring STRAY_PARAGRAPH or more after its weights: not a repeat, not one
+    of a teaser list, not inside a region) is kept beside it; a stray blurb is the lesser error."""
+    if not spans:
+        return spans
+    best = max(_best_run(scores, first, last + 1)[0] for first, last in spans)
+    if best >= SMALL_ARTICLE:
+        return spans
+    inside = [False] * len(scores)
+    for first, last in spans:
+        inside[first:last + 1] = [True] * (last + 1 - first)
+    strays, i, n = [], 0, len(scores)
+    while i < n:
+        if scores[i] <= 0 or inside[i]:
+            i += 1
+            continue
+        j, total = i, 0.0
+        while j < n and scores[j] > 0 and not inside[j]:
+            total += scores[j]
+            j += 1
+        if total >= STRAY_PARAGRAPH:
+            strays.append((i, j - 1))
+        i = j
+    return sorted(spans + strays)
 
 
 def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
