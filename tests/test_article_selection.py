@@ -85,6 +85,15 @@ CASES = {
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],
         ["Teilen", "Kategorien", "Februar 2026", "Newsletter", "Impressum", "Datenschutz"],
     ),
+    # Spanish Markdown: a post under its "# " title, its paragraphs split by a captioned photo
+    # (one link over two lines) and a related box, above a longer "latest news" feed: the run
+    # under the known title is kept beside the feed, not dropped for it.
+    "titled-post-beside-news-feed-es.md": (
+        ["# El club de remo del puerto gana su primera regata", "La tripulación del pequeño club del puerto",
+         "El entrenador atribuyó el triunfo a los entrenamientos de madrugada"],
+        ["Las regatas universitarias cambian de recorrido", "Compartir", "Aviso legal", "[Inicio](/)",
+         "Última hora"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -358,10 +358,11 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
     do not set them apart."""
     passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
-    # A bare "Read more" link closes the teaser above it: no prose neighbour across it.
     for i, line in enumerate(lines):
         if line.rule is not None and line.rule.rule.id == READ_MORE_LINK:
-            passable[i] = None
+            passable[i] = None  # a bare "Read more" link closes the teaser above it
+        elif line.block.link_rest and line.rule is None:
+            passable[i] = True  # a link split over lines (a captioned photo) is one line
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
                 for first, last in prose_units]

@@ -77,6 +77,7 @@ class Block:
     blank_before: bool = False  # a blank line separates it from the previous block
     markdown: bool = True  # False: the line holds no Markdown syntax (strip_markdown keeps it)
     cell: bool = False  # a cell of a layout table's row (the row is split into its cells)
+    link_rest: bool = False  # a second or later line of a link split over several lines
 
 
 @dataclass
@@ -222,6 +223,7 @@ def _mark_split_links(blocks: list[Block]) -> None:
             if "](" in text and _LINK_CLOSES.search(text):
                 for k in range(i, j + 1):
                     blocks[k].kind = LINK_ONLY
+                    blocks[k].link_rest = k > i
                 i = j
                 break
         i += 1

@@ -16,6 +16,7 @@ from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
+TITLED_RIVAL_SHARE = 0.15  # ...and is kept beside it at this share, when it holds a full paragraph
 RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept beside it (a short
 #   post beside a longer sidebar story scores well under the story: losing it is the worse error)
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
@@ -74,7 +75,9 @@ def article_spans(lines: list[Line], title: int | None = None) -> list[tuple[int
 
     When the page's title line is known, the best run that starts right under it wins if it
     scores at least TITLED_SHARE of the best run anywhere: a short post under its title beats
-    a longer sidebar or footer. When no title decides and a second run elsewhere on the page
+    a longer sidebar or footer; at TITLED_RIVAL_SHARE, with a full paragraph in it, it is kept
+    beside the best run (a known title is evidence the scores cannot outweigh by a little).
+    When no title decides and a second run elsewhere on the page
     scores nearly as high (RIVAL_SHARE), the evidence cannot tell which is the article: both
     are kept, since a page cut to the wrong half loses its article."""
     return select_article(lines, title).spans
@@ -197,6 +200,9 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
                 titled, titled_end = total, i
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
             return [(title + 1, titled_end)]
+        if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
+                and max(scores[title + 1:titled_end + 1]) >= RIVAL_PARAGRAPH:
+            return sorted([(title + 1, titled_end), (first, last)])
     if title is not None:
         return [(first, last)]
     # What follows an article is more often comments and footers than the rest of it: a run
