@@ -94,6 +94,13 @@ CASES = {
         ["Las regatas universitarias cambian de recorrido", "Compartir", "Aviso legal", "[Inicio](/)",
          "Última hora"],
     ),
+    # Traditional Chinese blog prose with spaces where commas would be, no sentence ends, beside
+    # a list of punctuated teaser headlines that used to outscore it.
+    "spaced-clauses-zh-blog.txt": (
+        ["連續幾週的好天氣終於等到週末 一早就從台北出發往苗栗山區前進", "老闆一家人都很親切",
+         "收拾好裝備之前 再繞去山腳下的老街買了幾包客家擂茶帶回家"],
+        ["【台中景點】", "【花蓮美食】", "熱門文章", "文章分類", "全站分類", "追蹤我們的粉絲專頁"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],
@@ -285,6 +292,20 @@ def test_a_thin_article_keeps_the_pages_other_full_paragraphs_beside_it():
     assert _BRIEF in full.text and _MORE in full.text and _BLURB not in full.text
     blurb = [r for r in full.removed if _BLURB in r.text]
     assert blurb and blurb[0].rule == "structure.outside-article" and blurb[0].reason.startswith("after the article")
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後 不久即抵達山腳下的小學", True),
+    ("沿著台三線一路彎彎曲曲 山路兩旁的楓香樹已經慢慢轉成金黃色", True),
+    ("群众呼声 警民交流 西部生态 大话四川 摄影 真我 美图 视频 情感空间 文学沙龙", False),  # a menu
+    ("股票 ： 中国股民一定要活下来 托起的千点能走多远 谁的道具", False),  # headlines under a label
+    ("网易娱乐 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺", False),  # a byline with a date
+    ("一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣", False),  # no space
+])
+def test_chinese_clauses_parted_by_spaces_are_a_sentence(line, sentence):
+    from cleaner.text.classify import _spaced_cjk_sentence
+
+    assert _spaced_cjk_sentence(line) is sentence
 
 
 def test_a_wrapped_paragraph_counts_as_one_paragraph_of_prose():

@@ -120,8 +120,30 @@ def analyse(doc: Document, rules: RuleSet) -> list[Line]:
     return lines
 
 
+CJK_SPACED_WORDS = 10  # a line of this many words (20 Han characters)...
+CJK_CLAUSES = 8  # ...set as up to this many clauses parted by spaces...
+CJK_CLAUSE_CHARS = 6  # ...of this many Han characters on average (menu items are two to four)
+
+
+def _spaced_cjk_sentence(text: str) -> bool:
+    """Chinese written with spaces where commas would be (common on Taiwanese and Hong Kong
+    blogs: "玉峰道路一路上雲氣山嵐滯留山頭 順路下切 蜿蜒道路"): a line of a few long clauses,
+    each of Han characters, is a sentence; a menu ("首页 新闻 体育"), a list of headlines
+    under a label ("股票 ： ...") or a byline with a date is not."""
+    parts = text.split()
+    if not 2 <= len(parts) <= CJK_CLAUSES:
+        return False
+    counts = [len(_CJK_CHAR.findall(part)) for part in parts]
+    cjk = sum(counts)
+    return min(counts) >= 2 and cjk >= 0.8 * sum(len(part) for part in parts) \
+        and cjk >= CJK_CLAUSE_CHARS * len(parts)
+
+
 def is_prose(line: Line) -> bool:
     """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
-    cloud or a flattened menu is long too, but has none)."""
+    cloud or a flattened menu is long too, but has none), or a line of Chinese clauses parted
+    by spaces."""
     return (line.sentence and line.words >= 8) or (
-        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None)
+        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None) or (
+        line.words >= CJK_SPACED_WORDS and not line.block.text.isascii()
+        and _spaced_cjk_sentence(line.block.text))
