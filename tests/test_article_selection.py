@@ -101,6 +101,12 @@ CASES = {
          "收拾好裝備之前 再繞去山腳下的老街買了幾包客家擂茶帶回家"],
         ["【台中景點】", "【花蓮美食】", "熱門文章", "文章分類", "全站分類", "追蹤我們的粉絲專頁"],
     ),
+    # A one-paragraph report under its byline and date, set apart by share buttons and tags
+    # from a longer advertorial: the paragraph under the byline is the lead, kept beside it.
+    "lead-under-byline-beside-advertorial.txt": (
+        ["The harbour council postponed Tuesday's vote on the new ferry timetable"],
+        ["The Harbour Gazette", "Facebook", "Topics", "Fishing", "Contact us", "Privacy"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],
@@ -306,6 +312,17 @@ def test_chinese_clauses_parted_by_spaces_are_a_sentence(line, sentence):
     from cleaner.text.classify import _spaced_cjk_sentence
 
     assert _spaced_cjk_sentence(line) is sentence
+
+
+def test_a_dated_teaser_under_a_related_heading_is_no_lead():
+    """Only the page's first byline or dateline heads a lead, and not one under "Related"."""
+    teaser = ("Last spring the same council approved a smaller change to the winter sailings, which "
+              "the ferry company said it could not staff, and the crossings were cut back again until "
+              "the new boat arrived from the yard in the south, two months later than promised.")
+    page = "\n".join([_BRIEF, _MORE, _MORE.replace("spring", "autumn"), "Share", "Related",
+                      "Council cuts winter sailings", "March 17, 2025", teaser, "Jobs", "Privacy"])
+    text = clean(page, mode="text").text
+    assert _BRIEF in text and teaser not in text
 
 
 def test_a_wrapped_paragraph_counts_as_one_paragraph_of_prose():

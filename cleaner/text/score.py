@@ -355,7 +355,8 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
-    do not set them apart."""
+    do not set them apart; the paragraph under the page's first byline or dateline is its
+    lead, never isolated."""
     passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     for i, line in enumerate(lines):
@@ -366,6 +367,9 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
                 for first, last in prose_units]
+    lede = _lede(lines, prose_units)
+    if lede is not None:
+        isolated[lede] = False  # the article's lead under its byline
     k = 0
     while k < len(prose_units):
         if not isolated[k]:
@@ -380,6 +384,36 @@ def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: lis
             for i in range(first, last + 1):
                 scores[i] *= factor
         k = end + 1
+
+
+# Rules whose lines are an article's byline or dateline: the paragraph right under the page's
+# first one is the article's lead, not a teaser, however alone it stands.
+_HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-by", "chrome.byline.author-label",
+                         "chrome.byline.posted-on-date", "navigation.debris.date-only",
+                         "navigation.debris.date-meta-line"))
+HEAD_REACH = 10  # lines from the byline to its lead paragraph at most (share buttons, a photo)
+
+
+def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
+    """The index (in ``prose_units``) of the paragraph under the page's first byline or
+    dateline, when one comes within HEAD_REACH lines of it. A byline under a related-stories
+    heading is a teaser's: there is then no lead..."""
+    head = None
+    for i, line in enumerate(lines):
+        if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
+            return None
+        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
+            head = i
+            break
+    if head is None:
+        return None
+    for k, (first, last) in enumerate(prose_units):
+        if first > head:
+            if first - head > HEAD_REACH or (last + 1 < len(lines) and lines[last + 1].rule is not None
+                                             and lines[last + 1].rule.rule.id == READ_MORE_LINK):
+                return None  # ...nor is one whose summary ends in "Read more"
+            return k
+    return None
 
 
 def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int) -> bool:
