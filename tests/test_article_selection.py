@@ -107,6 +107,13 @@ CASES = {
         ["The harbour council postponed Tuesday's vote on the new ferry timetable"],
         ["The Harbour Gazette", "Facebook", "Topics", "Fishing", "Contact us", "Privacy"],
     ),
+    # French: a two-paragraph post beside a longer list of deals, each a headline and an
+    # excerpt cut off with an ellipsis: the excerpts are other posts' teasers, not a rival.
+    "short-post-beside-excerpts-fr.txt": (
+        ["Cette année, j'ai étalé la paille sous les fraisiers", "Le résultat se voit déjà"],
+        ["Notre partenaire solde ce printemps", "Plus de quarante variétés", "Bons plans",
+         "Mentions légales", "Catégories"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -15,12 +15,9 @@ from collections import Counter
 
 from .classify import _CJK_CHAR, Line, is_prose
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
+from .teasers import READ_MORE_LINK, SECTION_END_PACKS, weigh_excerpts, weigh_isolated
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
-ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
-TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
-TEASER_RUN = 3
-TEASER_GAP = 8  # lines between two teasers of one list at most (headline, author, date, "More")
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
 AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
 THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
@@ -46,9 +43,6 @@ _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line of code: statement ends, braces, assignments, calls; or a shell prompt.
 _CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
-# Rules whose lines head what comes after an article: the article span does not cross them.
-SECTION_END_PACKS = ("chrome.related.",)
-READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a teaser's summary
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
 
@@ -275,7 +269,8 @@ def prose_scores(lines: list[Line]) -> list[float]:
                 scores[i], prose[i] = REPEATED_LINE, False
     _mark_flat_table_rows(lines, scores, prose)
     _mark_formula_runs(lines, scores, prose)
-    _weigh_isolated(lines, units, scores, prose)
+    weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE)
+    weigh_excerpts(lines, units, scores, prose)
     # A menu-like line, a link or an image alone between content lines is part of what it
     # sits in: a label, the link after a list item, a picture between paragraphs.
     alone = [score == MENU_LINE or (score == -0.5 and line.rule is None and line.block.kind in (LINK_ONLY, IMAGE_ONLY))
@@ -347,89 +342,6 @@ def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]
     for start, end in _runs_of(lines, prose, _is_token_line):
         if end - start >= FORMULA_LINES and any(lines[k].plain.strip() in _OPERATORS for k in range(start, end)):
             scores[start:end] = [CODE_LINE] * (end - start)
-
-
-def _weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
-                    prose: list[bool]) -> None:
-    """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
-    often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
-    row, each set apart by short lines (headline, author, date), are a list of teasers: they
-    count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
-    do not set them apart; the paragraph under the page's first byline or dateline is its
-    lead, never isolated."""
-    passable = [not p and (scores[i] >= CONTENT_LINE or lines[i].block.kind in (HEADING, IMAGE_ONLY))
-                for i, p in enumerate(prose)]
-    for i, line in enumerate(lines):
-        if line.rule is not None and line.rule.rule.id == READ_MORE_LINK:
-            passable[i] = None  # a bare "Read more" link closes the teaser above it
-        elif line.block.link_rest and line.rule is None:
-            passable[i] = True  # a link split over lines (a captioned photo) is one line
-    prose_units = [(first, last) for first, last in units if prose[first]]
-    isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
-                for first, last in prose_units]
-    lede = _lede(lines, prose_units)
-    if lede is not None:
-        isolated[lede] = False  # the article's lead under its byline
-    k = 0
-    while k < len(prose_units):
-        if not isolated[k]:
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(prose_units) and isolated[end + 1] \
-                and prose_units[end + 1][0] - prose_units[end][1] <= TEASER_GAP:
-            end += 1
-        factor = TEASER_PROSE if end - k + 1 >= TEASER_RUN else ISOLATED_PROSE
-        for first, last in prose_units[k:end + 1]:
-            for i in range(first, last + 1):
-                scores[i] *= factor
-        k = end + 1
-
-
-# Rules whose lines are an article's byline or dateline: the paragraph right under the page's
-# first one is the article's lead, not a teaser, however alone it stands.
-_HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-by", "chrome.byline.author-label",
-                         "chrome.byline.posted-on-date", "navigation.debris.date-only",
-                         "navigation.debris.date-meta-line"))
-HEAD_REACH = 10  # lines from the byline to its lead paragraph at most (share buttons, a photo)
-
-
-def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
-    """The index (in ``prose_units``) of the paragraph under the page's first byline or
-    dateline, when one comes within HEAD_REACH lines of it. A byline under a related-stories
-    heading is a teaser's: there is then no lead..."""
-    head = None
-    for i, line in enumerate(lines):
-        if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
-            return None
-        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
-            head = i
-            break
-    if head is None:
-        return None
-    for k, (first, last) in enumerate(prose_units):
-        if first > head:
-            if first - head > HEAD_REACH or (last + 1 < len(lines) and lines[last + 1].rule is not None
-                                             and lines[last + 1].rule.rule.id == READ_MORE_LINK):
-                return None  # ...nor is one whose summary ends in "Read more"
-            return k
-    return None
-
-
-def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int) -> bool:
-    """Whether prose comes next past ``i`` (going ``step``) across passable content and at most
-    one other line (a subheading, a caption)."""
-    i += step
-    skipped = 0
-    while 0 <= i < len(prose) and not prose[i]:
-        if passable[i] is None:
-            return False
-        if not passable[i]:
-            skipped += 1
-            if skipped > 1:
-                return False
-        i += step
-    return 0 <= i < len(prose)
 
 
 def _first_thread_end(lines: list[Line]) -> int | None:

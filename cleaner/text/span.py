@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .classify import Line, is_prose
-from .score import SECTION_END_PACKS, CODE_LINE, SECTION_END, prose_scores
+from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, prose_scores
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
@@ -209,10 +209,24 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
     for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
                                      (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
-        if total >= share * best and (sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2
-                                      or max(scores[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH):
+        full = max(scores[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH
+        if not full and _under_section_end(lines, scores, start, last + 1 if start > last
+                                           else max(start - RIVAL_HEADING_ABOVE, 0)):
+            continue  # headlines under "Related" / "See also": other stories
+        if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
             return sorted([(first, last), (start, end)])
     return [(first, last)]
+
+
+RIVAL_HEADING_ABOVE = 3  # lines above a rival before the article where its related heading may stand
+
+
+def _under_section_end(lines: list[Line], scores: list[float], start: int, lo: int) -> bool:
+    """Whether a related-stories heading stands in lines[lo:start] that is no box of links
+    inside an article (the article resumes soon after one: ``_resumes``)."""
+    return any(lines[i].rule is not None and lines[i].rule.rule.id.startswith(SECTION_END_PACKS)
+               and lines[i].words <= SECTION_HEADING_WORDS and not _resumes(scores, i + 1)
+               for i in range(lo, start))
 
 
 def take_related_items(lines: list[Line], first: int, last: int) -> None:

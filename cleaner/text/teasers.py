@@ -1,0 +1,130 @@
+"""Stage 3 of text mode, part of the prose scores: paragraphs that stand alone or in teaser lists.
+
+Article paragraphs come in runs; a paragraph alone between short lines is more often a teaser,
+a caption or a footer blurb, and several such in a row, or paragraphs cut off with an ellipsis,
+are a list of other posts. ``score`` calls these weights after every block has its own score."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import Line
+from .segment import HEADING, IMAGE_ONLY
+
+ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
+TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
+TEASER_RUN = 3
+TEASER_GAP = 8  # lines between two teasers of one list at most (headline, author, date, "More")
+# Rules whose lines head what comes after an article: the article span does not cross them.
+SECTION_END_PACKS = ("chrome.related.",)
+READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a teaser's summary
+
+
+def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
+                   prose: list[bool], passable_score: float) -> None:
+    """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
+    often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
+    row, each set apart by short lines (headline, author, date), are a list of teasers: they
+    count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
+    do not set them apart (``passable_score``: the lowest score of such a short line); the
+    paragraph under the page's first byline or dateline is its lead, never isolated."""
+    passable = [not p and (scores[i] >= passable_score or lines[i].block.kind in (HEADING, IMAGE_ONLY))
+                for i, p in enumerate(prose)]
+    for i, line in enumerate(lines):
+        if line.rule is not None and line.rule.rule.id == READ_MORE_LINK:
+            passable[i] = None  # a bare "Read more" link closes the teaser above it
+        elif line.block.link_rest and line.rule is None:
+            passable[i] = True  # a link split over lines (a captioned photo) is one line
+    prose_units = [(first, last) for first, last in units if prose[first]]
+    isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
+                for first, last in prose_units]
+    lede = _lede(lines, prose_units)
+    if lede is not None:
+        isolated[lede] = False  # the article's lead under its byline
+    k = 0
+    while k < len(prose_units):
+        if not isolated[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(prose_units) and isolated[end + 1] \
+                and prose_units[end + 1][0] - prose_units[end][1] <= TEASER_GAP:
+            end += 1
+        factor = TEASER_PROSE if end - k + 1 >= TEASER_RUN else ISOLATED_PROSE
+        for first, last in prose_units[k:end + 1]:
+            for i in range(first, last + 1):
+                scores[i] *= factor
+        k = end + 1
+
+
+# Rules whose lines are an article's byline or dateline: the paragraph right under the page's
+# first one is the article's lead, not a teaser, however alone it stands.
+_HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-by", "chrome.byline.author-label",
+                         "chrome.byline.posted-on-date", "navigation.debris.date-only",
+                         "navigation.debris.date-meta-line"))
+HEAD_REACH = 10  # lines from the byline to its lead paragraph at most (share buttons, a photo)
+
+
+def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
+    """The index (in ``prose_units``) of the paragraph under the page's first byline or
+    dateline, when one comes within HEAD_REACH lines of it. A byline under a related-stories
+    heading is a teaser's: there is then no lead..."""
+    head = None
+    for i, line in enumerate(lines):
+        if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
+            return None
+        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
+            head = i
+            break
+    if head is None:
+        return None
+    for k, (first, last) in enumerate(prose_units):
+        if first > head:
+            if first - head > HEAD_REACH or (last + 1 < len(lines) and lines[last + 1].rule is not None
+                                             and lines[last + 1].rule.rule.id == READ_MORE_LINK):
+                return None  # ...nor is one whose summary ends in "Read more"
+            return k
+    return None
+
+
+_EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\))\s*$")
+EXCERPTS = 2  # paragraphs cut off with an ellipsis, each within TEASER_GAP lines of the next
+
+
+def weigh_excerpts(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
+                   prose: list[bool]) -> None:
+    """Excerpts of other posts end in an ellipsis where the summary was cut ("…features Active
+    Noise Cancellat...", WordPress's "[…]"); a run of EXCERPTS or more such paragraphs, close
+    together, is a teaser list however its headlines bridge them: each counts TEASER_PROSE.
+    An article's paragraph may trail off so once; several in a row do not."""
+    cut = [(first, last) for first, last in units
+           if prose[first] and _EXCERPT_END.search(lines[last].block.text) is not None]
+    k = 0
+    while k < len(cut):
+        end = k
+        while end + 1 < len(cut) and cut[end + 1][0] - cut[end][1] <= TEASER_GAP and not any(
+                line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS)
+                for line in lines[cut[end][1] + 1:cut[end + 1][0]]):
+            end += 1  # (a related-stories heading parts the article from the excerpts under it)
+        if end - k + 1 >= EXCERPTS:
+            for first, last in cut[k:end + 1]:
+                for i in range(first, last + 1):
+                    if scores[i] > 0:
+                        scores[i] *= TEASER_PROSE
+        k = end + 1
+
+
+def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int) -> bool:
+    """Whether prose comes next past ``i`` (going ``step``) across passable content and at most
+    one other line (a subheading, a caption)."""
+    i += step
+    skipped = 0
+    while 0 <= i < len(prose) and not prose[i]:
+        if passable[i] is None:
+            return False
+        if not passable[i]:
+            skipped += 1
+            if skipped > 1:
+                return False
+        i += step
+    return 0 <= i < len(prose)
