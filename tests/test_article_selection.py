@@ -363,6 +363,17 @@ def test_html_the_lede_outside_readabilitys_pick_comes_back_from_the_story_body(
         assert chrome not in text
 
 
+def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
+    """On a MediaWiki list page readability picks the long table; the lead paragraph above it
+    sits in ``mw-parser-output``, MediaWiki's article body, which brings it back."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "mediawiki-list-page.html").read_text()
+    text = clean(page, mode="html").text
+    assert "This list of films featuring time loops collects feature films" in text
+    assert "Daybreak Again 5" in text and "A railway clerk wakes every morning" in text
+    for chrome in ("Main page", "Random article", "Privacy policy", "About Wikipedia"):
+        assert chrome not in text
+
+
 def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
     """The markup holds only a standfirst and a sidebar (the story is drawn by script); the
     page's JSON-LD states the article: that text is the article, with a warning saying so."""

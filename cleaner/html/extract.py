@@ -263,7 +263,8 @@ def _checked_against_stated_body(root, chosen, stated: str | None):
 # article__body, entry-content, post-content, articleBody, td-post-content...
 _BODY_NAME = re.compile(
     r"(?:^|[\s_-])(?:article|story|entry|post|blog|news|single)[_-]{0,2}(?:body|content|text)s?(?:$|[\s_-])"
-    r"|(?:^|\s)(?:articlebody|storybody|postbody|article-?text|story-?text)(?:$|\s)", re.I)
+    r"|(?:^|\s)(?:articlebody|storybody|postbody|article-?text|story-?text)(?:$|\s)"
+    r"|(?:^|\s)(?:mw-parser-output|mw-content-text|bodycontent)(?:$|\s)", re.I)  # MediaWiki
 BODY_MAX_GAIN = 3.0  # a body container with more prose than this times the pick's is a page wrapper
 BODY_LINK_DENSITY = 0.3  # ...and one whose text is mostly links, a list of teasers
 BODY_EXTRA_MIN = 150  # characters of written text the container must add before the pick ends...
