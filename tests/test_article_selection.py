@@ -374,6 +374,18 @@ def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
         assert chrome not in text
 
 
+def test_html_a_thin_pick_gets_the_text_mode_span_of_the_whole_page():
+    """readability picks a video player's caption-settings dialog over a one-paragraph story;
+    the rules leave next to nothing of it, so the text-mode article span over the whole pruned
+    page decides, and the result says so."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "one-paragraph-beside-player-dialog.html").read_text()
+    result = clean(page, mode="html")
+    assert result.text.startswith("The city council voted on Tuesday to run buses through the harbour district")
+    for chrome in ("dialog window", "Text Edge Style", "Font Family", "More from the Harbour Post", "All rights reserved"):
+        assert chrome not in result.text
+    assert any("article span of the whole page decided" in w for w in result.warnings)
+
+
 def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
     """The markup holds only a standfirst and a sidebar (the story is drawn by script); the
     page's JSON-LD states the article: that text is the article, with a warning saying so."""

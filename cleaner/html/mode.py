@@ -107,9 +107,10 @@ def _drop_title(article, title: str | None) -> list[Removal]:
 
 
 def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = False,
-            links: bool = False, images: bool = False) -> Page:
+            links: bool = False, images: bool = False, whole_page: bool = False) -> Page:
     """Prune the page, extract its article and lay it out as text (with ``markdown``: and as
-    Markdown blocks, ``links`` and ``images`` included or not, see ``markdown_text``)."""
+    Markdown blocks, ``links`` and ``images`` included or not, see ``markdown_text``).
+    ``whole_page``: lay out the whole pruned page, for the text-mode article span to decide."""
     try:
         root = parse(html)
     except TooDeep:
@@ -123,7 +124,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
     check_deadline()
     removed = prune(root, rules, meta.url)
     check_deadline()
-    article = main_content(root, meta.title, meta.body)
+    article = None if whole_page else main_content(root, meta.title, meta.body)
     check_deadline()
     warnings = []
     if article is not None and article.get(FROM_STATED_BODY):
