@@ -108,6 +108,19 @@ def test_a_page_that_is_only_a_consent_notice_is_flagged_not_returned(name):
     assert result.to_dict()["consent_wall"] is True
 
 
+def test_a_short_article_beside_a_longer_banner_is_no_consent_wall():
+    """Less article text is left than the banner that was removed, but it is written prose:
+    the page is a short article, not a consent wall."""
+    banner = re.search(r'<div class="zz-7f3 k2">.*?</div>\s*</div>', page("opaque-banner.html"), re.S).group(0)
+    article = ("<p>Graduation parties are a great way to mark years of hard work at school. "
+               "They are also costly for the parents who pay for them.</p>")
+    html = f"<html><body>{banner}<main><article><h1>A party on a budget</h1>{article}</article></main></body></html>"
+    result = clean(html, mode="html")
+    assert not result.consent_wall
+    assert "Graduation parties are a great way to mark years of hard work at school." in result.text
+    assert [r.family for r in result.removed if r.family == "consent"]  # the banner went
+
+
 def test_articles_are_not_consent_walls():
     for name in ("cookieyes-rendered.html", "onetrust-cookiebot.html", "wordpress-zh-comments.html"):
         result = clean(page(name))

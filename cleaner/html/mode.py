@@ -22,6 +22,7 @@ from ..engine.model import normalise
 from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
+from ..text.classify import _SENTENCE_ENDS, word_count
 from .extract import FROM_STATED_BODY, main_content
 from .layout import Layout, element_text, layout
 from .markdown import Markdown
@@ -33,7 +34,8 @@ from .vocab import CONSENT_WORDS
 # lxml refuses a str that still carries an XML encoding declaration (the bytes were decoded).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HEADINGS = ("h1", "h2", "h3")
-CONSENT_WALL_MAX_CHARS = 200  # at most this much article text left on a consent wall
+CONSENT_WALL_MAX_CHARS = 200  # at most this much article text left on a consent wall...
+WALL_PROSE_WORDS = 12  # ...and no sentence this long
 CONSENT_NOTICE_MAX_CHARS = 2500  # a consent notice page is short...
 CONSENT_NOTICE_SHARE = 0.6  # ...most of it (by characters) talks about cookies, consent, privacy...
 CONTROL_MAX_CHARS = 40  # ...and it has a consent button ("Accept all", "Agree and continue")
@@ -170,12 +172,15 @@ def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
 
 def is_consent_wall(page: Page, text: str, removed: list[Removal]) -> bool:
     """A page that is only a consent notice ("Before you continue…"): what was extracted is a
-    consent notice, or next to no article text is left and more consent text than that was
-    removed (by the DOM rules or the text rules)."""
+    consent notice, or next to no article text is left (no sentence of WALL_PROSE_WORDS words)
+    and more consent text than that was removed (by the DOM rules or the text rules)."""
     if page.consent_notice:
         return True
     if len(text) > CONSENT_WALL_MAX_CHARS:
         return False
+    if any(word_count(line) >= WALL_PROSE_WORDS and line.rstrip()[-1:] in _SENTENCE_ENDS
+           for line in text.split("\n")):
+        return False  # a short article beside a long banner: the article is what is left
     consent = sum(len(r.text) for r in removed if r.family == "consent")
     return consent > max(len(text), 100)
 
