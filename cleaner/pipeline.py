@@ -95,15 +95,12 @@ THIN_HTML_ARTICLE = 200  # characters: an article extracted from HTML this short
 THIN_HTML_FRAGMENT = 100  # ...which replaces it when it holds it, or when it is shorter than this
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = False,
                links: bool = False, images: bool = False) -> Result:
     """HTML: prune the DOM, extract the article, then the same text-mode post-clean; the
     Markdown is the same kept blocks, rendered with their structure."""
     from .html import mode as htmlmode  # lxml and readability load on the first page of HTML
+    from .html.published import squashed
 
     page = htmlmode.extract(html, rules, url, markdown, links, images)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
@@ -115,7 +112,7 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
         whole = htmlmode.extract(html, rules, url, markdown, links, images, whole_page=True)
         whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True)
         if len(whole_article) > len(article) and (
-                len(article) < THIN_HTML_FRAGMENT or _squash(article) in _squash(whole_article)):
+                len(article) < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)):
             whole.warnings.append(f"the element readability chose held {len(article)} characters "
                                   "of text: the article span of the whole page decided")
             page, article, post_removed = whole, whole_article, whole_removed

@@ -22,7 +22,7 @@ from ..engine.model import normalise
 from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
-from ..text.classify import _SENTENCE_ENDS, word_count
+from ..text.classify import ends_sentence, word_count
 from .extract import FROM_STATED_BODY, main_content
 from .layout import Layout, element_text, layout
 from .markdown import Markdown
@@ -178,8 +178,7 @@ def is_consent_wall(page: Page, text: str, removed: list[Removal]) -> bool:
         return True
     if len(text) > CONSENT_WALL_MAX_CHARS:
         return False
-    if any(word_count(line) >= WALL_PROSE_WORDS and line.rstrip()[-1:] in _SENTENCE_ENDS
-           for line in text.split("\n")):
+    if any(word_count(line) >= WALL_PROSE_WORDS and ends_sentence(line) for line in text.split("\n")):
         return False  # a short article beside a long banner: the article is what is left
     consent = sum(len(r.text) for r in removed if r.family == "consent")
     return consent > max(len(text), 100)

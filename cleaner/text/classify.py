@@ -76,12 +76,17 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends like a sentence (a full stop, a question mark, a closing quote...)."""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
 def _classify(rules: RuleSet, kind: str, line: str,
               markdown: bool = True) -> tuple[list[Hit], float, bool, str]:
     """A line's rule hits, word count, whether it ends like a sentence, and its plain text
     (``markdown`` False: segment saw no Markdown syntax in it)."""
     text = strip_markdown(line, kind) if markdown else line
-    return rules.match(text), word_count(text), text.rstrip()[-1:] in _SENTENCE_ENDS, text
+    return rules.match(text), word_count(text), ends_sentence(text), text
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
