@@ -114,6 +114,13 @@ CASES = {
         ["Notre partenaire solde ce printemps", "Plus de quarante variétés", "Bons plans",
          "Mentions légales", "Catégories"],
     ),
+    # A chart laid out one label a line ("£1,840", "2019", ...) between the article's paragraphs:
+    # figure content, so the article is one run with its chart, not two halves around a gap.
+    "article-split-by-chart.txt": (
+        ["The cost of heating a typical terraced house", "Average yearly heating bill", "£1,840", "2024",
+         "Tenants' groups welcomed the figures", "Energy advisers will visit the estates"],
+        ["Valley Courier", "Most read", "Bridge repairs start", "Privacy", "Share this article"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

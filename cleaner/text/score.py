@@ -329,6 +329,8 @@ def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bo
 _OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
 FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", "=", "∑", "sin"
 FORMULA_LINES = 4  # ...in a run of this many, an operator among them
+CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's labels)...
+CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
 
 
 def _is_token_line(line: Line) -> bool:
@@ -338,9 +340,13 @@ def _is_token_line(line: Line) -> bool:
 
 def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
     """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
-    is a formula inside the article, not a menu of one-letter links."""
+    is a formula inside the article, not a menu of one-letter links; so is a chart's labels laid
+    out a token a line ("$900", "billion", "’17", "’18"), mostly numbers."""
     for start, end in _runs_of(lines, prose, _is_token_line):
-        if end - start >= FORMULA_LINES and any(lines[k].plain.strip() in _OPERATORS for k in range(start, end)):
+        tokens = [lines[k].plain.strip() for k in range(start, end)]
+        if (end - start >= FORMULA_LINES and any(token in _OPERATORS for token in tokens)) or (
+                end - start >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
+                and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):
             scores[start:end] = [CODE_LINE] * (end - start)
 
 
