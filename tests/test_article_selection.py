@@ -121,6 +121,13 @@ CASES = {
          "Tenants' groups welcomed the figures", "Energy advisers will visit the estates"],
         ["Valley Courier", "Most read", "Bridge repairs start", "Privacy", "Share this article"],
     ),
+    # Two sentences over a standings table, a picture and the table's title between them: the
+    # table is the article's, past its title.
+    "standings-table-under-caption.md": (
+        ["This page always holds the up-to-date standings", "Final standings of the 2026 season",
+         "| 1 | Millbrook | 212 |", "| 5 | Ashcombe | 151 |"],
+        ["[Home](/)", "Share on Facebook", "More from the league", "Millbrook clinch the title", "© 2026"],
+    ),
     # A short post followed by a longer comment thread whose comments carry no author or date.
     "short-post-comment-thread.txt": (
         ["Hold the blade at the same low angle", "Finish with a few light strokes on a leather strop"],

@@ -166,16 +166,40 @@ def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) ->
     return sorted(spans + strays)
 
 
+TABLE_LEAD_LINES = 3  # lines between the article and a table under it (a title, a picture, a caption)...
+TABLE_ROWS_AFTER_LEAD = 3  # ...when a table of this many rows follows them
+
+
 def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
     """A table or a block of code that starts (or ends) the article is part of it, however
-    little prose it holds: the span takes in the rows and code lines that adjoin it."""
+    little prose it holds: the span takes in the rows and code lines that adjoin it, and a
+    table under the article past its title or picture."""
     def table_like(i: int) -> bool:
         return lines[i].rule is None and lines[i].region is None and (
             scores[i] == CODE_LINE or lines[i].block.kind in (TABLE, CODE))
+    # A table's title, a picture or a caption may stand between the article and its table.
+    for lead in range(1, TABLE_LEAD_LINES + 1):
+        k = last + lead
+        if k >= len(lines) or lines[k].rule is not None or lines[k].region is not None:
+            break
+        if all(j < len(lines) and table_like(j) for j in range(k + 1, k + 1 + TABLE_ROWS_AFTER_LEAD)):
+            last = k
+            break
     while last + 1 < len(lines) and table_like(last + 1):
         last += 1
+    top = first
     while first > 0 and table_like(first - 1):
         first -= 1
+    if first < top:  # ...and, above a table that starts the span, its title and the prose it follows
+        for lead in range(1, TABLE_LEAD_LINES + 1):
+            k = first - lead
+            if k < 1 or lines[k].rule is not None or lines[k].region is not None:
+                break
+            if scores[k - 1] > 0:
+                first = k - 1
+                while first > 0 and scores[first - 1] > 0:
+                    first -= 1
+                break
     return first, last
 
 
