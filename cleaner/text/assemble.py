@@ -8,7 +8,7 @@ from ..result import Removal
 from .classify import Line, analyse
 from .regions import decide_rule_hits, grow_regions
 from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline
-from .span import outside_reasons, select_article, take_related_items, title_line
+from .span import covered, outside_reasons, select_article, take_related_items, title_line
 
 
 def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
@@ -24,9 +24,7 @@ def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
         while first > 0 and lines[first - 1].block.kind == HEADING and lines[first - 1].rule is None:
             first -= 1
         spans[k] = (first, last)
-    in_article = [False] * len(lines)
-    for first, last in spans:
-        in_article[first:last + 1] = [True] * (last + 1 - first)
+    in_article = covered(spans, len(lines))
     return _assemble(doc, lines, in_article, rules, structure=True, reasons=outside_reasons(selection))
 
 

@@ -106,15 +106,21 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     return selection
 
 
+def covered(spans: list[tuple[int, int]], n: int) -> list[bool]:
+    """For each of ``n`` blocks, whether one of the spans holds it."""
+    inside = [False] * n
+    for first, last in spans:
+        inside[first:last + 1] = [True] * (last + 1 - first)
+    return inside
+
+
 def outside_reasons(selection: Selection) -> dict[int, str]:
     """Why each stretch of blocks outside the article is not the article, by its first block:
     where it stands, and how its best run of prose scores against the article's."""
     scores, spans = selection.scores, sorted(selection.spans)
     article = max((_best_run(scores, first, last + 1)[0] for first, last in spans), default=0.0)
     reasons, n, i = {}, len(scores), 0
-    inside = [False] * n
-    for first, last in spans:
-        inside[first:last + 1] = [True] * (last + 1 - first)
+    inside = covered(spans, n)
     while i < n:
         if inside[i]:
             i += 1
@@ -148,9 +154,7 @@ def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) ->
     best = max(_best_run(scores, first, last + 1)[0] for first, last in spans)
     if best >= SMALL_ARTICLE:
         return spans
-    inside = [False] * len(scores)
-    for first, last in spans:
-        inside[first:last + 1] = [True] * (last + 1 - first)
+    inside = covered(spans, len(scores))
     strays, i, n = [], 0, len(scores)
     while i < n:
         if scores[i] <= 0 or inside[i]:
