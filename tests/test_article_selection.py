@@ -255,6 +255,22 @@ CASES = {
          "- A new tutorial explains farming, fishing and the grain market", "- Removed the old multiplayer lobby"],
         ["[Downloads](/downloads)", "Previous post", "Official links"],
     ),
+    # A Wikipedia article as Markdown whose inline formulas are MathML laid out a token a line,
+    # each followed by its TeX source and a picture: one to five tokens before the TeX source are
+    # formula content, not menus of one-letter links that cut the sentences around them away.
+    "wiki-inline-formulas-tex.md": (
+        ["In linear algebra, an **orthogonal matrix**", "A real square matrix", "is the identity matrix.",
+         "Equivalently, its inverse is its transpose,", "for every pair of indices.",
+         "equals the inner product of the vectors themselves.", "Over the complex numbers"],
+        ["[Main page]", "From Wikipedia, the free encyclopedia", "Retrieved from", "[Privacy policy]"],
+    ),
+    # A one-paragraph story under a byline that carries its date and time ("By Name March 4,
+    # 2024, 09:15 AM EST") and a twelve-line share bar, beside a longer footer blurb: the
+    # paragraph under the page's first byline is its lead, however alone it stands.
+    "lead-under-dated-byline-share-bar.txt": (
+        ["The port authority on Monday signed a ten-year contract"],
+        ["By Helen Marsh", "Share to LinkedIn", "Related Topics:", "Warehouse Rents Climb", "© 2024"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

@@ -331,6 +331,9 @@ FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", 
 FORMULA_LINES = 4  # ...in a run of this many, an operator among them
 CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's labels)...
 CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
+# ...or in a run of any length right before the formula's TeX source, which MediaWiki and
+# KaTeX print after the MathML ("{\displaystyle A^{\mathsf {H}}}")
+_TEX_SOURCE = re.compile(r"^\s*\{?\\[a-zA-Z]+\b.*[{}]")
 
 
 def _is_token_line(line: Line) -> bool:
@@ -345,6 +348,7 @@ def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]
     for start, end in _runs_of(lines, prose, _is_token_line):
         tokens = [lines[k].plain.strip() for k in range(start, end)]
         if (end - start >= FORMULA_LINES and any(token in _OPERATORS for token in tokens)) or (
+                end < len(lines) and _TEX_SOURCE.match(lines[end].block.text) is not None) or (
                 end - start >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
                 and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):
             scores[start:end] = [CODE_LINE] * (end - start)

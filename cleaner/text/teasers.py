@@ -62,7 +62,7 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
 _HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-by", "chrome.byline.author-label",
                          "chrome.byline.posted-on-date", "navigation.debris.date-only",
                          "navigation.debris.date-meta-line"))
-HEAD_REACH = 10  # lines from the byline to its lead paragraph at most (share buttons, a photo)
+HEAD_REACH = 15  # lines from the byline to its lead paragraph at most (share buttons, a photo)
 
 
 def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
