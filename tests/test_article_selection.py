@@ -271,6 +271,14 @@ CASES = {
         ["The port authority on Monday signed a ten-year contract"],
         ["By Helen Marsh", "Share to LinkedIn", "Related Topics:", "Warehouse Rents Climb", "© 2024"],
     ),
+    # A one-paragraph Japanese news post above a ranking of headlines, each ending in its
+    # source, date and time ("テックニュース 4/14(月) 09:12"): a line that ends in a date and a
+    # time is a listed headline or a post's meta line, not prose that extends the article.
+    "short-post-beside-dated-headlines-ja.txt": (
+        ["市交通局は14日、市営バスの全路線で来年4月から交通系ICカードが使えるようになると発表した。",
+         "利用者から改善を求める声が上がっていた。"],
+        ["新型スマートフォンの予約が始まる", "動画配信サービスの会員数", "4/13(日) 15:47", "利用規約"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

@@ -144,11 +144,26 @@ def _spaced_cjk_sentence(text: str) -> bool:
         and cjk >= CJK_CLAUSE_CHARS * len(parts)
 
 
+# A date and a time that end a line: "3/9(木) 17:20", "2005-07-13 09:00:04", "November 19,
+# 2019, 9:02 AM", "Nov 18, 2019 @17:19 PM". A paragraph of an article does not end so; a headline
+# in a list of stories (source, date, time) and a post's meta line do.
+_DATED_END = re.compile(
+    r"(?:\d{1,4}[-/.年月]\d{1,2}(?:[-/.日]\d{2,4})?日?(?:\s?[(（][^)）]{1,3}[)）])?"
+    r"|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}),?(?: at| -| ·| @|\s)?\s?@?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm])?(?:\s?[A-Z]{2,4})?[)）]?$")
+_DATED_END_LAST = frozenset("0123456789mM)）TZ")  # ...so only a line ending so is searched
+
+
+def ends_dated(text: str) -> bool:
+    """Whether a line ends in a date and time: a listed headline's or a post's meta, not prose."""
+    return text[-1:] in _DATED_END_LAST and _DATED_END.search(text) is not None
+
+
 def is_prose(line: Line) -> bool:
     """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
     cloud or a flattened menu is long too, but has none), or a line of Chinese clauses parted
-    by spaces."""
-    return (line.sentence and line.words >= 8) or (
+    by spaces; never a line that ends in a date and time."""
+    return ((line.sentence and line.words >= 8) or (
         line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None) or (
         line.words >= CJK_SPACED_WORDS and not line.block.text.isascii()
-        and _spaced_cjk_sentence(line.block.text))
+        and _spaced_cjk_sentence(line.block.text))) and not ends_dated(line.block.text)
