@@ -279,6 +279,13 @@ CASES = {
          "利用者から改善を求める声が上がっていた。"],
         ["新型スマートフォンの予約が始まる", "動画配信サービスの会員数", "4/13(日) 15:47", "利用規約"],
     ),
+    # A two-paragraph post above deal cards whose image text and headline run together (each
+    # phrase printed twice on one line) and a sign-up box's reassurance line: neither is prose
+    # that extends the article.
+    "short-post-beside-doubled-cards.txt": (
+        ["A maker of electric kettles has recalled about 40,000 units", "Owners can return the kettle"],
+        ["air fryer deals", "noise-cancelling headphones", "No spam, we promise", "Sign up for our daily deals"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

@@ -159,11 +159,20 @@ def ends_dated(text: str) -> bool:
     return text[-1:] in _DATED_END_LAST and _DATED_END.search(text) is not None
 
 
+def doubled(text: str) -> bool:
+    """Whether a line is one phrase printed twice ("Best deals of 2019 Best deals of 2019"): a
+    teaser card's image text and headline run together, not a sentence."""
+    n = len(text)
+    half = n // 2
+    return n >= 30 and n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]
+
+
 def is_prose(line: Line) -> bool:
     """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
     cloud or a flattened menu is long too, but has none), or a line of Chinese clauses parted
-    by spaces; never a line that ends in a date and time."""
+    by spaces; never a line that ends in a date and time, nor one phrase printed twice."""
     return ((line.sentence and line.words >= 8) or (
         line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None) or (
         line.words >= CJK_SPACED_WORDS and not line.block.text.isascii()
-        and _spaced_cjk_sentence(line.block.text))) and not ends_dated(line.block.text)
+        and _spaced_cjk_sentence(line.block.text))) and not ends_dated(line.block.text) \
+        and not doubled(line.block.text)
