@@ -286,6 +286,15 @@ CASES = {
         ["A maker of electric kettles has recalled about 40,000 units", "Owners can return the kettle"],
         ["air fryer deals", "noise-cancelling headphones", "No spam, we promise", "Sign up for our daily deals"],
     ),
+    # A one-paragraph story under its known title (the reader header's and the page's H1), a
+    # photo and its credit between them, beside a longer run of regional blurbs under a menu:
+    # the paragraph under the title is its lead, not an isolated blurb, and the run it starts
+    # is measured from it, not from the photo above it.
+    "titled-one-paragraph-beside-blurbs.md": (
+        ["# Night buses return to the valley line", "Night buses will run again on the valley line"],
+        ["The old mill by the river", "A retired teacher", "The cricket club", "Around the region",
+         "URL Source", "[Privacy]"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

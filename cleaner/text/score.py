@@ -220,7 +220,7 @@ def _prose_score(line: Line) -> float | None:
     return None
 
 
-def prose_scores(lines: list[Line]) -> list[float]:
+def prose_scores(lines: list[Line], title: int | None = None) -> list[float]:
     """Each block's prose score.
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
@@ -269,7 +269,7 @@ def prose_scores(lines: list[Line]) -> list[float]:
                 scores[i], prose[i] = REPEATED_LINE, False
     _mark_flat_table_rows(lines, scores, prose)
     _mark_formula_runs(lines, scores, prose)
-    weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE)
+    weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title)
     weigh_excerpts(lines, units, scores, prose)
     # A menu-like line, a link or an image alone between content lines is part of what it
     # sits in: a label, the link after a list item, a picture between paragraphs.

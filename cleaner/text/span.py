@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .classify import Line, is_prose
+from .teasers import HEAD_REACH
 from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, prose_scores
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
@@ -95,7 +96,7 @@ class Selection:
 
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
     """``article_spans`` with the evidence it decided on."""
-    scores = prose_scores(lines)
+    scores = prose_scores(lines, title)
     selection = Selection([], scores)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
@@ -220,16 +221,19 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     if title is not None and not first <= title + 1 <= last + 1:
         # The run under the title, up to where the best run begins (a run that reached into
         # the best one would only add what lies between them).
+        # It starts at the first prose within HEAD_REACH lines under the title: a byline, a
+        # share bar or a picture between them is no reason to count the run short.
         stop = first if title < first else n
+        start = next((i for i in range(title + 1, min(title + 1 + HEAD_REACH, stop)) if scores[i] > 0), title + 1)
         titled, titled_end, total = 0.0, -1, 0.0
-        for i in range(title + 1, stop):
+        for i in range(start, stop):
             total += scores[i]
             if total > titled:
                 titled, titled_end = total, i
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
             return [(title + 1, titled_end)]
         if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
-                and max(scores[title + 1:titled_end + 1]) >= RIVAL_PARAGRAPH:
+                and max(scores[start:titled_end + 1]) >= RIVAL_PARAGRAPH:
             return sorted([(title + 1, titled_end), (first, last)])
     if title is not None:
         return [(first, last)]

@@ -21,13 +21,14 @@ READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a
 
 
 def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
-                   prose: list[bool], passable_score: float) -> None:
+                   prose: list[bool], passable_score: float, title: int | None = None) -> None:
     """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
     do not set them apart (``passable_score``: the lowest score of such a short line); the
-    paragraph under the page's first byline or dateline is its lead, never isolated."""
+    paragraph under the page's first byline or dateline, or else under its known title
+    (``title``), is its lead, never isolated."""
     passable = [not p and (scores[i] >= passable_score or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     for i, line in enumerate(lines):
@@ -38,7 +39,7 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
                 for first, last in prose_units]
-    lede = _lede(lines, prose_units)
+    lede = _lede(lines, prose_units, title)
     if lede is not None:
         isolated[lede] = False  # the article's lead under its byline
     k = 0
@@ -65,17 +66,19 @@ _HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-
 HEAD_REACH = 15  # lines from the byline to its lead paragraph at most (share buttons, a photo)
 
 
-def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
+def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | None = None) -> int | None:
     """The index (in ``prose_units``) of the paragraph under the page's first byline or
-    dateline, when one comes within HEAD_REACH lines of it. A byline under a related-stories
-    heading is a teaser's: there is then no lead..."""
-    head = None
+    dateline, or, with no byline before the first related-stories heading, under the known
+    ``title``, when one comes within HEAD_REACH lines of it..."""
+    head, under_title = None, False
     for i, line in enumerate(lines):
         if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
-            return None
+            break
         if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
             head = i
             break
+    if head is None:
+        head, under_title = title, True
     if head is None:
         return None
     for k, (first, last) in enumerate(prose_units):
@@ -83,6 +86,8 @@ def _lede(lines: list[Line], prose_units: list[tuple[int, int]]) -> int | None:
             if first - head > HEAD_REACH or (last + 1 < len(lines) and lines[last + 1].rule is not None
                                              and lines[last + 1].rule.rule.id == READ_MORE_LINK):
                 return None  # ...nor is one whose summary ends in "Read more"
+            if under_title and k + 1 < len(prose_units) and prose_units[k + 1][0] - last <= HEAD_REACH:
+                return None  # ...a standfirst above the story's body, which needs no help
             return k
     return None
 
