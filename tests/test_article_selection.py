@@ -295,6 +295,14 @@ CASES = {
         ["The old mill by the river", "A retired teacher", "The cricket club", "Around the region",
          "URL Source", "[Privacy]"],
     ),
+    # A Spanish list of offers: two paragraphs, then twelve numbered items, each trailed by its
+    # shop link and its picture. The list the article begins ("1) …" under its prose) runs on
+    # to its last number, however little prose each item holds.
+    "numbered-offers-with-links-es.md": (
+        ["Llega el buen tiempo", "1) Tienda de campaña", "6) Mochila de 45 litros",
+         "12) Chaqueta cortavientos impermeable y ligera"],
+        ["Deja un comentario", "Debes iniciar sesión", "[Aviso legal]", "[Inicio]"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

@@ -8,6 +8,7 @@ paragraphs are kept beside it. Every stretch left out is explained (``outside_re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .classify import Line, is_prose
@@ -101,7 +102,8 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(scores, spans)  # no known title heads what was chosen
-    selection.spans = [_with_adjoining_tables(lines, scores, first, last) for first, last in spans]
+    selection.spans = [_with_numbered_items(lines, *_with_adjoining_tables(lines, scores, first, last))
+                       for first, last in spans]
     if selection.end_heading is not None:
         selection.end_heading_text = lines[selection.end_heading].plain.strip()
     return selection
@@ -169,6 +171,42 @@ def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) ->
             strays.append((i, j - 1))
         i = j
     return sorted(spans + strays)
+
+
+_ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
+ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, its picture, a caption)
+
+
+def _item_number(line: Line) -> int | None:
+    if line.block.kind not in (LIST, TEXT, HEADING) or line.rule is not None or line.region is not None:
+        return None
+    match = _ITEM_NUMBER.match(line.block.text.lstrip("#"))
+    return int(match.group(1)) if match else None
+
+
+def _with_numbered_items(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """A numbered list that the article begins goes on to its last item: "1) … 2) … 21) …",
+    each item trailed by its link and its picture, is one list of the article (a listicle, a
+    list of offers), however little prose each item holds. Only a list the article already
+    holds the start of (its item 1 under the article's prose, or two items in a row) is
+    followed, one number after the other, each within ITEM_GAP lines of the one before; a
+    numbered "Most read" box after the article starts outside it."""
+    numbers = [(k, _item_number(lines[k])) for k in range(first, last + 1)]
+    numbered = [(k, number) for k, number in numbers if number is not None]
+    if not numbered or not (numbered[-1][1] == 1 and numbered[-1][0] > first or len(numbered) >= 2
+                            and numbered[-1][1] == numbered[-2][1] + 1):
+        return first, last
+    at, expected = numbered[-1][0], numbered[-1][1] + 1
+    k = at + 1
+    while k < len(lines) and k - at <= ITEM_GAP:
+        number = _item_number(lines[k])
+        if lines[k].rule is not None or lines[k].region is not None:
+            break
+        if number == expected:
+            at, expected = k, expected + 1
+            last = k
+        k += 1
+    return first, last
 
 
 TABLE_LEAD_LINES = 3  # lines between the article and a table under it (a title, a picture, a caption)...
