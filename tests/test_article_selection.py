@@ -303,6 +303,14 @@ CASES = {
          "12) Chaqueta cortavientos impermeable y ligera"],
         ["Deja un comentario", "Debes iniciar sesión", "[Aviso legal]", "[Inicio]"],
     ),
+    # A review under a byline that pipes its date and topic after the name ("By Name | March 3,
+    # 2025 -- 10:02 GMT | Topic: Hardware"), a photo caption and a promo box between the byline
+    # and the story's paragraph, beside a longer team blurb in the footer: the byline is one,
+    # so what starts under it is the lead, not isolated prose that the footer outscores.
+    "lead-under-piped-byline-after-caption.txt": (
+        ["Cheap monitors used to mean washed-out colours"],
+        ["By Sam Okafor", "(Image: Sam Okafor)", "Read More", "Laptops", "About us"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
