@@ -311,6 +311,12 @@ CASES = {
         ["Cheap monitors used to mean washed-out colours"],
         ["By Sam Okafor", "(Image: Sam Okafor)", "Read More", "Laptops", "About us"],
     ),
+    # A one-paragraph post above headlines that end in a media tag ("… (Photos)", "… (Video)"):
+    # the bracket closes a headline, not a sentence, so the list is no run of prose to join.
+    "short-post-beside-media-tagged-headlines.txt": (
+        ["Ada Obi said on Sunday that she will play twelve cities"],
+        ["(Photos)", "(Video)", "(Pics)", "(Images)", "You may like these posts", "Tags:"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

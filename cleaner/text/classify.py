@@ -76,9 +76,16 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2
 
 
+# A headline's media tag ("… in new photos (PHOTOS)", "… review [Video]"): the closing bracket
+# ends a headline, not a sentence.
+_MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:photos?|images?|pics?|pictures?|videos?|watch|gallery|audio|listen|"
+                        r"infographic|slideshow|podcast|fotos?|vídeos?)\s?[)\]]$", re.IGNORECASE)
+
+
 def ends_sentence(text: str) -> bool:
     """Whether the line ends like a sentence (a full stop, a question mark, a closing quote...)."""
-    return text.rstrip()[-1:] in _SENTENCE_ENDS
+    last = text.rstrip()[-1:]
+    return last in _SENTENCE_ENDS and not (last in ")]" and _MEDIA_TAG.search(text.rstrip()))
 
 
 def _classify(rules: RuleSet, kind: str, line: str,
