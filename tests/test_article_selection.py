@@ -317,6 +317,13 @@ CASES = {
         ["Ada Obi said on Sunday that she will play twelve cities"],
         ["(Photos)", "(Video)", "(Pics)", "(Images)", "You may like these posts", "Tags:"],
     ),
+    # A Spanish brief: a standfirst and one short paragraph, a photo credit, an ad label and a
+    # share label between them. Beside a thin article every run of prose within six lines of
+    # it is kept too, however short: the article's own next paragraph is no stray blurb.
+    "thin-story-dek-and-paragraph-es.txt": (
+        ["La versión ligera de la aplicación", "Estará disponible en la tienda de aplicaciones"],
+        ["Foto: Archivo", "Publicidad", "Compartir", "Lo más leído", "Aviso legal"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

@@ -135,14 +135,20 @@ def _unit_prose(lines: list[Line], first: int, last: int) -> float:
     words = sum(line.words for line in lines[first:last + 1])
     score = min(words, 80.0) / 8 + max(words - 80.0, 0.0) / 32  # longer ones count, less
     stop = lines[first].stop()  # the paragraph's first line tells (a long line is written text)
-    if words >= LIST_LINE_WORDS and not lines[last].sentence and LIST_LINE_WORDS * sum(
-            len(_SENTENCE_END.findall(line.block.text)) for line in lines[first:last + 1]) < words:
-        # a long line that ends no sentence and holds almost none: a list of names set on one
-        # line (a country picker, a language menu, a keyword list), however long
+    if is_list_as_line(lines[first:last + 1], words):
         return score * LIST_AS_LINE
     if stop is not None and stop < FEW_STOPWORDS:
         score *= 0.5
     return score
+
+
+def is_list_as_line(unit: list[Line], words: float | None = None) -> bool:
+    """A long line that ends no sentence and holds almost none: a list of names set on one line
+    (a country picker, a language menu, a keyword list), however long."""
+    if words is None:
+        words = sum(line.words for line in unit)
+    return words >= LIST_LINE_WORDS and not unit[-1].sentence and LIST_LINE_WORDS * sum(
+        len(_SENTENCE_END.findall(line.block.text)) for line in unit) < words
 
 
 def _is_markup(text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .classify import Line, is_prose
 from .teasers import HEAD_REACH
-from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, prose_scores
+from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, is_list_as_line, prose_scores
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
@@ -24,7 +24,8 @@ RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept bes
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
 RIVAL_PARAGRAPH = 4.0  # a rival of one paragraph must be a full one (about 32 words)
 SMALL_ARTICLE = 12.0  # an article of less prose than this (about 96 words) is thin evidence...
-STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it
+STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it,
+NEAR_STRAY_LINES = 6  # ...and any run of prose at all within this many lines of it (its dek, its next paragraph)
 #   (an isolated paragraph of about 32 words)
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
@@ -101,7 +102,7 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     selection = Selection([], scores)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
-        spans = _with_stray_paragraphs(scores, spans)  # no known title heads what was chosen
+        spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
     selection.spans = [_with_numbered_items(lines, *_with_adjoining_tables(lines, scores, first, last))
                        for first, last in spans]
     if selection.end_heading is not None:
@@ -146,12 +147,15 @@ def outside_reasons(selection: Selection) -> dict[int, str]:
     return reasons
 
 
-def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_stray_paragraphs(lines: list[Line], scores: list[float],
+                           spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """When the article chosen holds little prose (under SMALL_ARTICLE, a paragraph and a
     half), the evidence that it is the article is thin: a one-paragraph post scores less than
     a UI blurb beside it once both count as isolated. Every other full paragraph on the page
     (a run of prose scoring STRAY_PARAGRAPH or more after its weights: not a repeat, not one
-    of a teaser list, not inside a region) is kept beside it; a stray blurb is the lesser error."""
+    of a teaser list, not inside a region) is kept beside it, and so is any run of prose (not a
+    list of names set on one line) within NEAR_STRAY_LINES of it that no related-stories heading parts from it (its
+    standfirst, its next paragraph past a picture); a stray blurb is the lesser error."""
     if not spans:
         return spans
     best = max(_best_run(scores, first, last + 1)[0] for first, last in spans)
@@ -167,7 +171,11 @@ def _with_stray_paragraphs(scores: list[float], spans: list[tuple[int, int]]) ->
         while j < n and scores[j] > 0 and not inside[j]:
             total += scores[j]
             j += 1
-        if total >= STRAY_PARAGRAPH:
+        near = not is_list_as_line(lines[i:j]) and any(
+            first - NEAR_STRAY_LINES <= j - 1 and i <= last + NEAR_STRAY_LINES
+                   and not any(scores[k] <= SECTION_END for k in range(min(j, first), max(i, last)))
+                   for first, last in spans)
+        if total >= STRAY_PARAGRAPH or near:
             strays.append((i, j - 1))
         i = j
     return sorted(spans + strays)
