@@ -95,6 +95,14 @@ THIN_HTML_ARTICLE = 200  # characters: an article extracted from HTML this short
 THIN_HTML_FRAGMENT = 100  # ...which replaces it when it holds it, or when it is shorter than this
 
 
+def _written_length(text: str) -> int:
+    """Characters of ``text`` outside lines that are lists of names parted by commas (a kudos
+    list of user names wins readability's comma count, yet is no article)."""
+    from .text.classify import is_name_list
+    return sum(len(line) for line in text.splitlines()
+               if not is_name_list(line, len(line.split()), commas_only=True))
+
+
 def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = False,
                links: bool = False, images: bool = False) -> Result:
     """HTML: prune the DOM, extract the article, then the same text-mode post-clean; the
@@ -104,17 +112,18 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
 
     page = htmlmode.extract(html, rules, url, markdown, links, images)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
-    if not page.whole_page and not page.consent_notice and len(article) < THIN_HTML_ARTICLE:
+    written = _written_length(article)
+    if not page.whole_page and not page.consent_notice and written < THIN_HTML_ARTICLE:
         # Next to nothing is left of the element readability chose (a dialog's text, a byline
         # box beside a one-paragraph story): a second opinion, the text-mode article span over
         # the whole pruned page, is kept when it finds more and holds what was found (a
         # one-paragraph story readability did find must not give way to a longer sidebar).
         whole = htmlmode.extract(html, rules, url, markdown, links, images, whole_page=True)
         whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True)
-        if len(whole_article) > len(article) and (
-                len(article) < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)):
-            whole.warnings.append(f"the element readability chose held {len(article)} characters "
-                                  "of text: the article span of the whole page decided")
+        if _written_length(whole_article) > written and (
+                written < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)):
+            whole.warnings.append(f"the element readability chose held {written} characters "
+                                  "of written text: the article span of the whole page decided")
             page, article, post_removed = whole, whole_article, whole_removed
     removed = page.removed + post_removed
     meta = page.meta

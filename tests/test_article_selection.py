@@ -469,6 +469,21 @@ def test_html_a_thin_pick_gets_the_text_mode_span_of_the_whole_page():
     assert any("article span of the whole page decided" in w for w in result.warnings)
 
 
+def test_html_a_kudos_list_of_user_names_is_no_article():
+    """readability's comma count picks a fan-fiction archive's kudos list (hundreds of user
+    names parted by commas, in one paragraph) over a two-paragraph chapter: a list of names
+    counts as no written text, so the text-mode span of the whole page decides, and there the
+    list scores nothing either."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-beside-kudos-list.html").read_text()
+    result = clean(page, mode="html")
+    for sentence in ("The letter came with the supply boat on a grey Tuesday",
+                     "It was from her brother, who had not written since the winter"):
+        assert sentence in result.text
+    for chrome in ("Koru938", "left kudos on this work", "Log in to leave a comment", "Terms of Service"):
+        assert chrome not in result.text
+    assert any("article span of the whole page decided" in w for w in result.warnings)
+
+
 def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
     """The markup holds only a standfirst and a sidebar (the story is drawn by script); the
     page's JSON-LD states the article: that text is the article, with a warning saying so."""

@@ -35,6 +35,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from . import published
+from ..text.classify import is_name_list
 from .published import squashed
 
 _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
@@ -207,6 +208,8 @@ def _structural_choice(root, title: str | None):
     if marked is not None and (element is None or (not _holds(marked, element)
                                                    and prose_length(marked) >= MARKED_SHARE * prose_length(element))):
         return copy.deepcopy(marked)
+    if element is not None and prose_length(element) == 0 and element.tag != "body":
+        return None  # a list of names won readability's comma count: the whole page decides
     return element
 
 
@@ -370,9 +373,20 @@ _PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
 
 def prose_length(element) -> int:
     """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
-    element's own text when it has no paragraphs at all (a page of <br>-separated lines)."""
-    total = sum(_length(p.text_content()) for p in _top_paragraphs(element))
-    return total or _length(element.text_content())
+    element's own text when it has no paragraphs at all (a page of <br>-separated lines). A
+    list of names set as one paragraph (a kudos list, a tag cloud: commas, no sentences) is no
+    prose, however many commas readability counts in it."""
+    total = sum(_written_length(p.text_content()) for p in _top_paragraphs(element))
+    return total or _written_length(element.text_content())
+
+
+def _written_length(text: str | None) -> int:
+    """``_length``, or 0 for a list of names parted by commas, run together as one paragraph."""
+    if not text:
+        return 0
+    words = text.split()
+    squashed_text = " ".join(words)
+    return 0 if is_name_list(squashed_text, len(words), commas_only=True) else len(squashed_text)
 
 
 def _top_paragraphs(element) -> list:

@@ -82,6 +82,22 @@ _MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:photos?|images?|pics?|pictures?|video
                         r"infographic|slideshow|podcast|fotos?|vídeos?)\s?[)\]]$", re.IGNORECASE)
 
 
+NAME_LIST_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+
+
+def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
+    """A list of names set as one paragraph (a country picker, a language menu, a kudos list of
+    user names, a keyword list): ``words`` (NAME_LIST_WORDS or more) with under one sentence end
+    per NAME_LIST_WORDS, and either a comma every third word or (unless ``commas_only``: an HTML
+    paragraph may be lines parted by <br>, a changelog) no sentence end at its end."""
+    if words < NAME_LIST_WORDS:
+        return False
+    if NAME_LIST_WORDS * len(_SENTENCE_END.findall(text)) >= words:
+        return False
+    return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
+
+
 def ends_sentence(text: str) -> bool:
     """Whether the line ends like a sentence (a full stop, a question mark, a closing quote...)."""
     last = text.rstrip()[-1:]

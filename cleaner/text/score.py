@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 
-from .classify import _CJK_CHAR, Line, is_prose
+from .classify import _CJK_CHAR, NAME_LIST_WORDS, Line, is_name_list, is_prose
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
 from .teasers import READ_MORE_LINK, SECTION_END_PACKS, weigh_excerpts, weigh_isolated
 
@@ -31,9 +31,8 @@ SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
 MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
 FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
-LIST_LINE_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
-LIST_AS_LINE = 0.05  # ...that ends none either is a list on one line: it counts this much of its length
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+LIST_AS_LINE = 0.05  # a list of names on one line (is_list_as_line) counts this much of its length,
+LIST_AS_LINE_MAX = 0.5  # ...and never more than this (a kudos list of 5,000 names is no article)
 SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 
@@ -136,19 +135,20 @@ def _unit_prose(lines: list[Line], first: int, last: int) -> float:
     score = min(words, 80.0) / 8 + max(words - 80.0, 0.0) / 32  # longer ones count, less
     stop = lines[first].stop()  # the paragraph's first line tells (a long line is written text)
     if is_list_as_line(lines[first:last + 1], words):
-        return score * LIST_AS_LINE
+        if len(lines[first:last + 1]) == 1 and is_name_list(lines[first].block.text, words, commas_only=True):
+            return 0.0  # names parted by commas (a kudos list): nothing the article needs
+        return min(score * LIST_AS_LINE, LIST_AS_LINE_MAX)
     if stop is not None and stop < FEW_STOPWORDS:
         score *= 0.5
     return score
 
 
 def is_list_as_line(unit: list[Line], words: float | None = None) -> bool:
-    """A long line that ends no sentence and holds almost none: a list of names set on one line
-    (a country picker, a language menu, a keyword list), however long."""
+    """A paragraph that is a list of names set on one line (``classify.is_name_list``)."""
     if words is None:
         words = sum(line.words for line in unit)
-    return words >= LIST_LINE_WORDS and not unit[-1].sentence and LIST_LINE_WORDS * sum(
-        len(_SENTENCE_END.findall(line.block.text)) for line in unit) < words
+    return words >= NAME_LIST_WORDS and is_name_list(
+        unit[0].block.text if len(unit) == 1 else "\n".join(line.block.text for line in unit), words)
 
 
 def _is_markup(text: str) -> bool:
