@@ -95,6 +95,16 @@ THIN_HTML_ARTICLE = 200  # characters: an article extracted from HTML this short
 THIN_HTML_FRAGMENT = 100  # ...which replaces it when it holds it, or when it is shorter than this
 
 
+WEAK_PICK_GAIN = 1.0  # ...and a weak pick gives way to a span elsewhere with this many times its prose
+
+
+def _shares_a_paragraph(article: str, whole: str) -> bool:
+    """Whether the whole page's span holds one of the pick's longer paragraphs: then the two
+    opinions agree on where the article is, and the pick stands."""
+    held = set(whole.splitlines())
+    return any(line in held for line in article.splitlines() if len(line) >= 80)
+
+
 def _written_length(text: str) -> int:
     """Characters of ``text`` outside lines that are lists of names parted by commas (a kudos
     list of user names wins readability's comma count, yet is no article)."""
@@ -113,15 +123,19 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
     page = htmlmode.extract(html, rules, url, markdown, links, images)
     article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
     written = _written_length(article)
-    if not page.whole_page and not page.consent_notice and written < THIN_HTML_ARTICLE:
+    if not page.whole_page and not page.consent_notice and (written < THIN_HTML_ARTICLE
+                                                            or page.weak_pick is not None):
         # Next to nothing is left of the element readability chose (a dialog's text, a byline
         # box beside a one-paragraph story): a second opinion, the text-mode article span over
         # the whole pruned page, is kept when it finds more and holds what was found (a
         # one-paragraph story readability did find must not give way to a longer sidebar).
         whole = htmlmode.extract(html, rules, url, markdown, links, images, whole_page=True)
         whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True)
-        if _written_length(whole_article) > written and (
-                written < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)):
+        whole_written = _written_length(whole_article)
+        if whole_written > written and (
+                written < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)) or (
+                page.weak_pick is not None and whole_written >= WEAK_PICK_GAIN * page.weak_pick
+                and not _shares_a_paragraph(article, whole_article)):
             whole.warnings.append(f"the element readability chose held {written} characters "
                                   "of written text: the article span of the whole page decided")
             page, article, post_removed = whole, whole_article, whole_removed

@@ -582,3 +582,30 @@ def test_html_a_small_box_readability_picks_inside_the_article_gives_way_to_the_
     chosen = extract.main_content(root, "Old bridge reopens after two years of repairs")
     text = " ".join(chosen.text_content().split())
     assert "carried cars again on Monday" in text and "celebrated the reopening" in text
+
+
+def test_html_a_pick_of_excerpts_gives_way_to_the_story_elsewhere(monkeypatch):
+    """When readability's pick holds little written prose for its text (teaser excerpts cut off
+    with an ellipsis count a fifth) and the text-mode span of the whole page finds more prose
+    that shares no paragraph with it, that span is the article. readability's choice of the
+    deals sidebar is forced here, since which box its scoring picks depends on the page."""
+    import lxml.html
+
+    from cleaner.html import extract
+
+    def pick_the_sidebar(self, html_partial=False):
+        box = self._html(True).xpath('//div[@class="widget-deals"]')[0]
+        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
+        summary.element = box
+        return summary
+
+    monkeypatch.setattr(extract._Readability, "summary", pick_the_sidebar)
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-beside-deal-excerpts.html").read_text()
+    result = clean(page, mode="html")
+    for sentence in ("The promise of cloud gaming is console visuals streamed to any browser",
+                     "Performance analysts posted a side-by-side comparison on Monday"):
+        assert sentence in result.text
+    for chrome in ("Noise-cancelling headphones", "robot vacuum", "e-reader deal", "Privacy"):
+        assert chrome not in result.text
+    assert any("article span of the whole page decided" in w for w in result.warnings)
+

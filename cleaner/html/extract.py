@@ -35,8 +35,8 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from . import published
-from ..text.classify import is_name_list
 from .published import squashed
+from .written import PARAGRAPHS, length, prose_length, top_paragraphs
 
 _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 # The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
@@ -44,11 +44,6 @@ _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
                      "sup", "u"})
-
-
-def _length(text: str | None) -> int:
-    """Length of the text with whitespace runs collapsed and the ends stripped."""
-    return len(" ".join(text.split())) if text else 0
 
 
 def _commas(text: str) -> int:
@@ -311,7 +306,7 @@ def _body_container(root, element):
 
 def _top_blocks(container):
     """The container's paragraphs, list items, quotes... that are not inside another one."""
-    yield from _top_paragraphs(container)
+    yield from top_paragraphs(container)
 
 
 def _last_shared_block(container, picked: str):
@@ -360,54 +355,14 @@ def _cut_after(node, root) -> None:
 
 
 def _link_share(element) -> float:
-    links = sum(_length(a.text_content()) for a in element.iter("a"))
-    return links / max(_length(element.text_content()), 1)
+    links = sum(length(a.text_content()) for a in element.iter("a"))
+    return links / max(length(element.text_content()), 1)
 
 
 TITLED_SHARE = 0.2  # the container under the title wins at this share of readability's prose
 MIN_PROSE = 300  # characters of paragraph text that make an element a container of prose
 _HEADINGS = ("h1", "h2")
 _EDGE_PUNCTUATION = " .…:;,!?|-–—\"'“”«»"
-_PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
-
-
-def prose_length(element) -> int:
-    """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
-    element's own text when it has no paragraphs at all (a page of <br>-separated lines). A
-    list of names set as one paragraph (a kudos list, a tag cloud: commas, no sentences) is no
-    prose, however many commas readability counts in it."""
-    total = sum(_written_length(p.text_content()) for p in _top_paragraphs(element))
-    return total or _written_length(element.text_content())
-
-
-def _written_length(text: str | None) -> int:
-    """``_length``, or 0 for a list of names parted by commas, run together as one paragraph."""
-    if not text:
-        return 0
-    words = text.split()
-    squashed_text = " ".join(words)
-    return 0 if is_name_list(squashed_text, len(words), commas_only=True) else len(squashed_text)
-
-
-def _top_paragraphs(element) -> list:
-    """The paragraphs (``_PARAGRAPHS``) under the element, itself included, that no other
-    paragraph holds, anywhere up the tree: one walk that stops descending at a paragraph."""
-    if any(a.tag in _PARAGRAPHS for a in element.iterancestors()):
-        return []  # inside a paragraph (a list item, a table cell): no paragraph of its own
-    if element.tag in _PARAGRAPHS:
-        return [element]
-    found, stack = [], [iter(element)]
-    while stack:  # depth first, in document order
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif child.tag in _PARAGRAPHS:
-            found.append(child)
-        elif isinstance(child.tag, str):
-            stack.append(iter(child))
-    return found
-
-
 def _titled_container(root, title: str | None):
     """The tightest ancestor of the heading that states the page's title that the page marks as
     its article (<article>, <main>, itemprop=articleBody...) and that holds MIN_PROSE characters
@@ -441,7 +396,7 @@ def _holds(container, element) -> bool:
     """Whether readability's choice (an element of a copy of the page) is part of the container:
     one of its three longest paragraphs appears in the container's text (readability drops and
     re-wraps parts of what it keeps, so its text as a whole need not)."""
-    paragraphs = sorted((squashed(p.text_content()) for p in element.iter(*_PARAGRAPHS)), key=len)[-3:]
+    paragraphs = sorted((squashed(p.text_content()) for p in element.iter(*PARAGRAPHS)), key=len)[-3:]
     probes = [p for p in paragraphs if p] or [squashed(element.text_content())[:200]]
     text = squashed(container.text_content())
     return any(probe in text for probe in probes)

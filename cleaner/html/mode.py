@@ -23,7 +23,8 @@ from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
 from ..text.classify import ends_sentence, word_count
-from .extract import FROM_STATED_BODY, main_content
+from .extract import FROM_STATED_BODY, SMALL_PICK, main_content
+from .written import prose_length
 from .layout import Layout, element_text, layout
 from .markdown import Markdown
 from .markdown_syntax import base_url
@@ -39,6 +40,7 @@ WALL_PROSE_WORDS = 12  # ...and no sentence this long
 CONSENT_NOTICE_MAX_CHARS = 2500  # a consent notice page is short...
 CONSENT_NOTICE_SHARE = 0.6  # ...most of it (by characters) talks about cookies, consent, privacy...
 CONTROL_MAX_CHARS = 40  # ...and it has a consent button ("Accept all", "Agree and continue")
+WEAK_PICK_TEXT = 2.0  # a pick under SMALL_PICK characters of prose with this many times that in text is weak
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Page:
     meta: Metadata = field(default_factory=Metadata)
     consent_notice: bool = False  # what was extracted is a consent notice, not an article
     whole_page: bool = False  # readability found no article: ``text`` is the whole pruned page
+    # What was extracted holds little written prose for its text (excerpts, lists of names): the
+    # prose it holds (characters), else None.
+    weak_pick: int | None = None
     warnings: list[str] = field(default_factory=list)
     # With ``markdown``: the article's blocks (markdown.py) and where each line of ``text`` came from.
     markdown: Markdown | None = None
@@ -133,6 +138,11 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
         warnings.append("the page's markup does not hold its article: cleaned from the text its "
                         "JSON-LD states (articleBody)")
     whole_page = article is None or not text_of(article)
+    weak_pick = None
+    if not whole_page:
+        prose = prose_length(article)
+        if prose < SMALL_PICK and len(" ".join(article.text_content().split())) >= WEAK_PICK_TEXT * prose:
+            weak_pick = prose
     if whole_page:
         # readability found nothing (a very short page): the text-mode article span decides.
         article = root.find("body") if root.find("body") is not None else root
@@ -147,7 +157,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
         text = element_text(article)
     if meta.lang is None and text:
         meta.lang = guess_lang(text)
-    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page,
+    return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page, weak_pick,
                 warnings=warnings, markdown=observer, layout=lines)
 
 

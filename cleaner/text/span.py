@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .classify import Line, is_prose
-from .teasers import HEAD_REACH
+from .teasers import HEAD_REACH, is_excerpt
 from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, is_list_as_line, prose_scores
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
@@ -25,7 +25,7 @@ RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
 RIVAL_PARAGRAPH = 4.0  # a rival of one paragraph must be a full one (about 32 words)
 SMALL_ARTICLE = 12.0  # an article of less prose than this (about 96 words) is thin evidence...
 STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it,
-NEAR_STRAY_LINES = 6  # ...and any run of prose at all within this many lines of it (its dek, its next paragraph)
+NEAR_STRAY_LINES = 6  # ...and any run of prose within this many lines of it (its dek, its next paragraph)
 #   (an isolated paragraph of about 32 words)
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
@@ -154,7 +154,8 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
     a UI blurb beside it once both count as isolated. Every other full paragraph on the page
     (a run of prose scoring STRAY_PARAGRAPH or more after its weights: not a repeat, not one
     of a teaser list, not inside a region) is kept beside it, and so is any run of prose (not a
-    list of names set on one line) within NEAR_STRAY_LINES of it that no related-stories heading parts from it (its
+    list of names set on one line, not an excerpt cut off with an ellipsis) within
+    NEAR_STRAY_LINES of it that no related-stories heading parts from it (its
     standfirst, its next paragraph past a picture); a stray blurb is the lesser error."""
     if not spans:
         return spans
@@ -171,7 +172,7 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
         while j < n and scores[j] > 0 and not inside[j]:
             total += scores[j]
             j += 1
-        near = not is_list_as_line(lines[i:j]) and any(
+        near = not is_excerpt(lines[j - 1]) and not is_list_as_line(lines[i:j]) and any(
             first - NEAR_STRAY_LINES <= j - 1 and i <= last + NEAR_STRAY_LINES
                    and not any(scores[k] <= SECTION_END for k in range(min(j, first), max(i, last)))
                    for first, last in spans)

@@ -93,17 +93,27 @@ def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | No
 
 
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\))\s*$")
-EXCERPTS = 2  # paragraphs cut off with an ellipsis, each within TEASER_GAP lines of the next
+EXCERPTS = 2  # paragraphs cut off with an ellipsis, each within TEASER_GAP lines of the next...
+EXCERPT_PROSE = 0.05  # ...count this much: too little to carry the article across their headlines
+
+
+def cut_off(text: str) -> bool:
+    """Whether the text ends where a summary was cut off ("…", "...", "[…]")."""
+    return _EXCERPT_END.search(text) is not None
+
+
+def is_excerpt(line: Line) -> bool:
+    """Whether the line ends where a summary was cut off."""
+    return cut_off(line.block.text)
 
 
 def weigh_excerpts(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
                    prose: list[bool]) -> None:
     """Excerpts of other posts end in an ellipsis where the summary was cut ("…features Active
     Noise Cancellat...", WordPress's "[…]"); a run of EXCERPTS or more such paragraphs, close
-    together, is a teaser list however its headlines bridge them: each counts TEASER_PROSE.
+    together, is a teaser list however its headlines bridge them: each counts EXCERPT_PROSE.
     An article's paragraph may trail off so once; several in a row do not."""
-    cut = [(first, last) for first, last in units
-           if prose[first] and _EXCERPT_END.search(lines[last].block.text) is not None]
+    cut = [(first, last) for first, last in units if prose[first] and is_excerpt(lines[last])]
     k = 0
     while k < len(cut):
         end = k
@@ -115,7 +125,7 @@ def weigh_excerpts(lines: list[Line], units: list[tuple[int, int]], scores: list
             for first, last in cut[k:end + 1]:
                 for i in range(first, last + 1):
                     if scores[i] > 0:
-                        scores[i] *= TEASER_PROSE
+                        scores[i] *= EXCERPT_PROSE
         k = end + 1
 
 

@@ -1,0 +1,59 @@
+"""How much written prose an element of a pruned page holds: the measure by which extract.py
+compares readability's pick with the page's own containers, and by which mode.py calls a pick
+weak. Paragraph text counts; lists of names run together as one paragraph do not, and excerpts
+of other posts cut off with an ellipsis count a fifth."""
+
+from __future__ import annotations
+
+from ..text.classify import is_name_list
+from ..text.teasers import cut_off
+
+PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
+EXCERPTS = 2  # paragraphs cut off with an ellipsis under one element that make them excerpts...
+EXCERPT_WEIGHT = 0.2  # ...each counting this share of its length
+
+
+def length(text: str | None) -> int:
+    """Length of the text with whitespace runs collapsed and the ends stripped."""
+    return len(" ".join(text.split())) if text else 0
+
+
+def prose_length(element) -> int:
+    """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
+    element's own text when it has no paragraphs at all (a page of <br>-separated lines). A
+    list of names set as one paragraph (a kudos list, a tag cloud: commas, no sentences) is no
+    prose, however many commas readability counts in it, and excerpts cut off with an ellipsis
+    (EXCERPTS or more) count EXCERPT_WEIGHT of their length."""
+    lengths = [(written_length(text), cut_off(text))
+               for text in (p.text_content() for p in top_paragraphs(element))]
+    excerpts = sum(cut for _, cut in lengths) >= EXCERPTS
+    total = sum(size * (EXCERPT_WEIGHT if cut and excerpts else 1) for size, cut in lengths)
+    return int(total) or written_length(element.text_content())
+
+
+def written_length(text: str | None) -> int:
+    """``length``, or 0 for a list of names parted by commas, run together as one paragraph."""
+    if not text:
+        return 0
+    words = text.split()
+    squashed_text = " ".join(words)
+    return 0 if is_name_list(squashed_text, len(words), commas_only=True) else len(squashed_text)
+
+
+def top_paragraphs(element) -> list:
+    """The paragraphs (``PARAGRAPHS``) under the element, itself included, that no other
+    paragraph holds, anywhere up the tree: one walk that stops descending at a paragraph."""
+    if any(a.tag in PARAGRAPHS for a in element.iterancestors()):
+        return []  # inside a paragraph (a list item, a table cell): no paragraph of its own
+    if element.tag in PARAGRAPHS:
+        return [element]
+    found, stack = [], [iter(element)]
+    while stack:  # depth first, in document order
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in PARAGRAPHS:
+            found.append(child)
+        elif isinstance(child.tag, str):
+            stack.append(iter(child))
+    return found
