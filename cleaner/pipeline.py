@@ -93,9 +93,7 @@ def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = F
 
 THIN_HTML_ARTICLE = 200  # characters: an article extracted from HTML this short gets a second opinion...
 THIN_HTML_FRAGMENT = 100  # ...which replaces it when it holds it, or when it is shorter than this
-
-
-WEAK_PICK_GAIN = 1.0  # ...and a weak pick gives way to a span elsewhere with this many times its prose
+WEAK_PICK_GAIN = 1.0  # a weak pick (mode.Page.weak_pick) gives way to a span elsewhere with this many times its prose
 
 
 def _shares_a_paragraph(article: str, whole: str) -> bool:
@@ -126,9 +124,12 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
     if not page.whole_page and not page.consent_notice and (written < THIN_HTML_ARTICLE
                                                             or page.weak_pick is not None):
         # Next to nothing is left of the element readability chose (a dialog's text, a byline
-        # box beside a one-paragraph story): a second opinion, the text-mode article span over
-        # the whole pruned page, is kept when it finds more and holds what was found (a
-        # one-paragraph story readability did find must not give way to a longer sidebar).
+        # box beside a one-paragraph story, a list of user names): a second opinion, the
+        # text-mode article span over the whole pruned page, is kept when it finds more and
+        # holds what was found (a one-paragraph story readability did find must not give way
+        # to a longer sidebar). A weak pick (teaser excerpts) also gives way to a span that
+        # holds more prose and none of its paragraphs: the two opinions disagree, and the
+        # pick's own evidence is the poorer.
         whole = htmlmode.extract(html, rules, url, markdown, links, images, whole_page=True)
         whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True)
         whole_written = _written_length(whole_article)

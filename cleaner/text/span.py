@@ -172,14 +172,21 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
         while j < n and scores[j] > 0 and not inside[j]:
             total += scores[j]
             j += 1
-        near = not is_excerpt(lines[j - 1]) and not is_list_as_line(lines[i:j]) and any(
-            first - NEAR_STRAY_LINES <= j - 1 and i <= last + NEAR_STRAY_LINES
-                   and not any(scores[k] <= SECTION_END for k in range(min(j, first), max(i, last)))
-                   for first, last in spans)
-        if total >= STRAY_PARAGRAPH or near:
+        if total >= STRAY_PARAGRAPH or _near_the_article(lines, scores, spans, i, j):
             strays.append((i, j - 1))
         i = j
     return sorted(spans + strays)
+
+
+def _near_the_article(lines: list[Line], scores: list[float], spans: list[tuple[int, int]],
+                      start: int, end: int) -> bool:
+    """Whether the run of prose lines[start:end] lies within NEAR_STRAY_LINES of a span, no
+    related-stories heading between them, and is neither an excerpt nor a list of names."""
+    if is_excerpt(lines[end - 1]) or is_list_as_line(lines[start:end]):
+        return False
+    return any(first - NEAR_STRAY_LINES <= end - 1 and start <= last + NEAR_STRAY_LINES
+               and not any(scores[k] <= SECTION_END for k in range(min(end, first), max(start, last)))
+               for first, last in spans)
 
 
 _ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
@@ -187,6 +194,7 @@ ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, 
 
 
 def _item_number(line: Line) -> int | None:
+    """The number of a numbered list item ("1) …", "2. …", "### 3. …"), else None."""
     if line.block.kind not in (LIST, TEXT, HEADING) or line.rule is not None or line.region is not None:
         return None
     match = _ITEM_NUMBER.match(line.block.text.lstrip("#"))
