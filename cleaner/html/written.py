@@ -5,7 +5,7 @@ of other posts cut off with an ellipsis count a fifth."""
 
 from __future__ import annotations
 
-from ..text.classify import is_name_list
+from ..text.classify import NAME_LIST_WORDS, is_name_list
 from ..text.teasers import cut_off
 
 PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
@@ -31,10 +31,15 @@ def prose_length(element) -> int:
     return int(total) or written_length(element.text_content())
 
 
+NAME_LIST_COMMAS = NAME_LIST_WORDS // 3  # ...fewer commas than this, and a paragraph is no such list
+
+
 def written_length(text: str | None) -> int:
     """``length``, or 0 for a list of names parted by commas, run together as one paragraph."""
     if not text:
         return 0
+    if text.count(",") < NAME_LIST_COMMAS:  # most paragraphs: a count in C, no split
+        return length(text)
     words = text.split()
     squashed_text = " ".join(words)
     return 0 if is_name_list(squashed_text, len(words), commas_only=True) else len(squashed_text)

@@ -99,7 +99,7 @@ EXCERPT_PROSE = 0.05  # ...count this much: too little to carry the article acro
 
 def cut_off(text: str) -> bool:
     """Whether the text ends where a summary was cut off ("…", "...", "[…]")."""
-    return _EXCERPT_END.search(text) is not None
+    return text.rstrip()[-1:] in ".…])" and _EXCERPT_END.search(text) is not None
 
 
 def is_excerpt(line: Line) -> bool:
