@@ -609,3 +609,24 @@ def test_html_a_pick_of_excerpts_gives_way_to_the_story_elsewhere(monkeypatch):
         assert chrome not in result.text
     assert any("article span of the whole page decided" in w for w in result.warnings)
 
+
+
+def test_a_menu_between_the_known_title_and_the_prose_stays_out():
+    """The run under a known title is measured from the first prose within reach under it and
+    wins over a footer blurb, but the menu between the title and that prose is not taken into
+    the article with it (and cleaning the output again changes nothing)."""
+    menu = ["Asia", "Australia", "Europe", "India", "United Kingdom", "United States", "Regional editions:",
+            "Harbour China", "Harbour France", "Harbour Germany", "Harbour Korea", "Harbour Japan",
+            "Best ferry routes of 2019"]
+    page = "\n".join(["# Heading", *menu,
+                      "The ferry company will add a late sailing on Fridays from June, after a summer in "
+                      "which the last boat left at nine.",
+                      "Contact", "Privacy", "Jobs", "Advertise", "Sitemap", "Terms",
+                      "Harbour Weekly is the local paper for the islands and the coast, printed every "
+                      "Thursday and online every day with news, sport, weather and the ferry timetable.",
+                      "Copyright"])
+    text = clean(page, mode="text").text
+    assert "The ferry company will add a late sailing on Fridays" in text
+    for line in menu:
+        assert line not in text.splitlines()
+    assert clean(text, mode="text").text == text

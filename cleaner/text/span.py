@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .classify import Line, is_prose
 from .teasers import HEAD_REACH, is_excerpt
-from .score import SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, SECTION_END, is_list_as_line, prose_scores
+from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, MENU_LINE, SECTION_END, is_list_as_line,
+                    prose_scores)
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
@@ -285,11 +286,14 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
             total += scores[i]
             if total > titled:
                 titled, titled_end = total, i
+        # What lies between (a picture, a byline) goes with the run, unless it is a menu: then
+        # the title heads no article, and what follows it starts where the prose does.
+        head = title + 1 if all(scores[k] > MENU_LINE for k in range(title + 1, start)) else start
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
-            return [(title + 1, titled_end)]
+            return [(head, titled_end)]
         if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
                 and max(scores[start:titled_end + 1]) >= RIVAL_PARAGRAPH:
-            return sorted([(title + 1, titled_end), (first, last)])
+            return sorted([(head, titled_end), (first, last)])
     if title is not None:
         return [(first, last)]
     # What follows an article is more often comments and footers than the rest of it: a run
