@@ -106,9 +106,8 @@ def _shares_a_paragraph(article: str, whole: str) -> bool:
 def _written_length(text: str) -> int:
     """Characters of ``text`` outside lines that are lists of names parted by commas (a kudos
     list of user names wins readability's comma count, yet is no article)."""
-    from .text.classify import is_name_list
-    return sum(len(line) for line in text.splitlines()
-               if not is_name_list(line, len(line.split()), commas_only=True))
+    from .html.written import written_length
+    return sum(written_length(line) for line in text.splitlines())
 
 
 def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = False,

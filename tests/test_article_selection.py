@@ -457,16 +457,43 @@ def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
         assert chrome not in text
 
 
+def _whole_page_decides(fixture: str, article: tuple[str, ...], chrome: tuple[str, ...]):
+    """Clean an HTML fixture, assert that every sentence of ``article`` comes out, no piece of
+    ``chrome`` does, and that the text-mode span of the whole page decided (a warning says so)."""
+    page = (Path(__file__).parent / "fixtures" / "html" / fixture).read_text()
+    result = clean(page, mode="html")
+    for sentence in article:
+        assert sentence in result.text
+    for piece in chrome:
+        assert piece not in result.text
+    assert any("article span of the whole page decided" in w for w in result.warnings)
+    return result
+
+
+def _force_readability_pick(monkeypatch, xpath: str) -> None:
+    """Make readability's summary pick the element at ``xpath``: which box its scoring picks
+    depends on the page, and the tests that use this are about what happens after the pick."""
+    import lxml.html
+
+    from cleaner.html import extract
+
+    def pick(self, html_partial=False):
+        box = self._html(True).xpath(xpath)[0]
+        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
+        summary.element = box
+        return summary
+
+    monkeypatch.setattr(extract._Readability, "summary", pick)
+
+
 def test_html_a_thin_pick_gets_the_text_mode_span_of_the_whole_page():
     """readability picks a video player's caption-settings dialog over a one-paragraph story;
     the rules leave next to nothing of it, so the text-mode article span over the whole pruned
     page decides, and the result says so."""
-    page = (Path(__file__).parent / "fixtures" / "html" / "one-paragraph-beside-player-dialog.html").read_text()
-    result = clean(page, mode="html")
+    result = _whole_page_decides(
+        "one-paragraph-beside-player-dialog.html", (),
+        ("dialog window", "Text Edge Style", "Font Family", "More from the Harbour Post", "All rights reserved"))
     assert result.text.startswith("The city council voted on Tuesday to run buses through the harbour district")
-    for chrome in ("dialog window", "Text Edge Style", "Font Family", "More from the Harbour Post", "All rights reserved"):
-        assert chrome not in result.text
-    assert any("article span of the whole page decided" in w for w in result.warnings)
 
 
 def test_html_a_kudos_list_of_user_names_is_no_article():
@@ -474,14 +501,10 @@ def test_html_a_kudos_list_of_user_names_is_no_article():
     names parted by commas, in one paragraph) over a two-paragraph chapter: a list of names
     counts as no written text, so the text-mode span of the whole page decides, and there the
     list scores nothing either."""
-    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-beside-kudos-list.html").read_text()
-    result = clean(page, mode="html")
-    for sentence in ("The letter came with the supply boat on a grey Tuesday",
-                     "It was from her brother, who had not written since the winter"):
-        assert sentence in result.text
-    for chrome in ("Koru938", "left kudos on this work", "Log in to leave a comment", "Terms of Service"):
-        assert chrome not in result.text
-    assert any("article span of the whole page decided" in w for w in result.warnings)
+    _whole_page_decides("short-story-beside-kudos-list.html",
+                        ("The letter came with the supply boat on a grey Tuesday",
+                         "It was from her brother, who had not written since the winter"),
+                        ("Koru938", "left kudos on this work", "Log in to leave a comment", "Terms of Service"))
 
 
 def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
@@ -571,13 +594,7 @@ def test_html_a_small_box_readability_picks_inside_the_article_gives_way_to_the_
 
     from cleaner.html import extract
 
-    def pick_the_signup_box(self, html_partial=False):
-        box = self._html(True).xpath('//div[@class="signup"]')[0]
-        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
-        summary.element = box
-        return summary
-
-    monkeypatch.setattr(extract._Readability, "summary", pick_the_signup_box)
+    _force_readability_pick(monkeypatch, '//div[@class="signup"]')
     root = lxml.html.document_fromstring(SIGNUP_IN_ARTICLE)
     chosen = extract.main_content(root, "Old bridge reopens after two years of repairs")
     text = " ".join(chosen.text_content().split())
@@ -589,25 +606,11 @@ def test_html_a_pick_of_excerpts_gives_way_to_the_story_elsewhere(monkeypatch):
     with an ellipsis count a fifth) and the text-mode span of the whole page finds more prose
     that shares no paragraph with it, that span is the article. readability's choice of the
     deals sidebar is forced here, since which box its scoring picks depends on the page."""
-    import lxml.html
-
-    from cleaner.html import extract
-
-    def pick_the_sidebar(self, html_partial=False):
-        box = self._html(True).xpath('//div[@class="widget-deals"]')[0]
-        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
-        summary.element = box
-        return summary
-
-    monkeypatch.setattr(extract._Readability, "summary", pick_the_sidebar)
-    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-beside-deal-excerpts.html").read_text()
-    result = clean(page, mode="html")
-    for sentence in ("The promise of cloud gaming is console visuals streamed to any browser",
-                     "Performance analysts posted a side-by-side comparison on Monday"):
-        assert sentence in result.text
-    for chrome in ("Noise-cancelling headphones", "robot vacuum", "e-reader deal", "Privacy"):
-        assert chrome not in result.text
-    assert any("article span of the whole page decided" in w for w in result.warnings)
+    _force_readability_pick(monkeypatch, '//div[@class="widget-deals"]')
+    _whole_page_decides("short-story-beside-deal-excerpts.html",
+                        ("The promise of cloud gaming is console visuals streamed to any browser",
+                         "Performance analysts posted a side-by-side comparison on Monday"),
+                        ("Noise-cancelling headphones", "robot vacuum", "e-reader deal", "Privacy"))
 
 
 
