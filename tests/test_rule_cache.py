@@ -63,6 +63,16 @@ def test_a_hit_loads_the_same_rules_and_cleans_the_same(folder):
     assert len(list(folder.glob("rules-*.pickle"))) == 1
 
 
+def test_a_loaded_set_makes_each_pattern_on_first_use_and_it_equals_the_built_one(folder):
+    built = cache.cached_ruleset(_files(), ("lazy",), _build)
+    loaded = cache.cached_ruleset(_files(), ("lazy",), _build)
+    assert loaded is not built
+    assert all("compiled" not in p.__dict__ for p in loaded._patterns)  # none made on loading
+    for made, kept in zip(loaded._patterns, built._patterns):
+        assert made.source == kept.source and made.compiled == kept.compiled
+    assert all("compiled" in p.__dict__ for p in loaded._patterns)
+
+
 def test_a_stale_key_is_rebuilt(folder):
     calls = []
     cache.cached_ruleset(_files(), ("t",), _counting(calls))

@@ -123,6 +123,14 @@ def test_dot_cleaner_toml_wins_and_pyproject_without_table_is_skipped(tmp_path):
     assert load_config(inner).disable == ("chrome.share",)
 
 
+def test_a_pyproject_that_never_names_cleaner_is_not_parsed(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "broken toml"\n', encoding="utf-8")
+    assert load_config(tmp_path).source is None  # not ours: no error for another tool's file
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner\nmode = "text"\n', encoding="utf-8")
+    with pytest.raises(PackError, match="invalid config"):
+        load_config(tmp_path)
+
+
 def test_unknown_setting_is_refused(tmp_path):
     (tmp_path / ".cleaner.toml").write_text('disabel = ["consent"]\n', encoding="utf-8")
     with pytest.raises(PackError, match="unknown cleaner setting"):

@@ -32,6 +32,11 @@ class _Pattern:
 
     @functools.cached_property
     def compiled(self) -> re.Pattern | regex.Pattern:
+        # A set loaded from the cache carries each stdlib pattern's compiled code (cache.py) and
+        # makes the pattern on its first use: a run meets few of the ~450 patterns.
+        making = self.__dict__.pop("_making", None)
+        if making is not None:
+            return making[0](*making[1])
         return compile_pattern(self.source)
 
     @functools.cached_property

@@ -8,7 +8,6 @@ nearest name: a typo must not silently leave a rule on.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import functools
 from dataclasses import dataclass
@@ -46,6 +45,8 @@ def check_selectors(rules: list[Rule], selectors: tuple[str, ...], option: str) 
             continue
         names = {rule.id for rule in rules} | {rule.family for rule in rules} | set(ALIASES)
         names |= {rule.id.rsplit(".", 1)[0] for rule in rules}
+        import difflib  # only for an unknown name's suggestion
+
         near = difflib.get_close_matches(selector, sorted(names), n=1, cutoff=0.5)
         hint = f"did you mean {near[0]!r}?" if near else "see: cleaner rules list"
         raise PackError(f"{option} {selector!r}: no such rule, pack or family ({hint})")
