@@ -271,6 +271,14 @@ CASES = {
         ["The port authority on Monday signed a ten-year contract"],
         ["By Helen Marsh", "Share to LinkedIn", "Related Topics:", "Warehouse Rents Climb", "© 2024"],
     ),
+    # A one-paragraph story under a byline, with a deal promo ("… Read More") between them and a
+    # longer list of headlines and summaries below: the promo is not the lead, the paragraph
+    # after it is, and so the story is no teaser. (The summaries still come out beside it.)
+    "lead-after-promo-under-byline.txt": (
+        ["As the days grow longer it is a good time to look at reading on a screen again"],
+        ["By Dana Whitfield", "Read More", "1 - 5 of 24", "NEXT PREV", "Latest stories", "Smart Home",
+         "Connect with us", "© 2024"],
+    ),
     # A one-paragraph Japanese news post above a ranking of headlines, each ending in its
     # source, date and time ("テックニュース 4/14(月) 09:12"): a line that ends in a date and a
     # time is a listed headline or a post's meta line, not prose that extends the article.

@@ -83,9 +83,11 @@ def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | No
         return None
     for k, (first, last) in enumerate(prose_units):
         if first > head:
-            if first - head > HEAD_REACH or (last + 1 < len(lines) and lines[last + 1].rule is not None
-                                             and lines[last + 1].rule.rule.id == READ_MORE_LINK):
-                return None  # ...nor is one whose summary ends in "Read more"
+            if first - head > HEAD_REACH:
+                return None
+            if last + 1 < len(lines) and lines[last + 1].rule is not None \
+                    and lines[last + 1].rule.rule.id == READ_MORE_LINK:
+                continue  # ...nor is a promo whose summary ends in "Read more": the lead may follow it
             if under_title and k + 1 < len(prose_units) and prose_units[k + 1][0] - last <= HEAD_REACH:
                 return None  # ...a standfirst above the story's body, which needs no help
             return k
