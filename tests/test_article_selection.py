@@ -279,6 +279,13 @@ CASES = {
         ["By Dana Whitfield", "Read More", "1 - 5 of 24", "NEXT PREV", "Latest stories", "Smart Home",
          "Connect with us", "© 2024"],
     ),
+    # A German one-paragraph story whose byline pipes its date, time and topic ("Von Name |
+    # 12. März 2024, 08:30 Uhr | Thema: …"): the byline is page chrome in any language, not a
+    # line of the story. (The most-read summaries below still come out beside it.)
+    "lead-under-piped-byline-de.txt": (
+        ["Der Landkreis hat am Freitag eine neue Buslinie vorgestellt"],
+        ["Von Petra Lindner", "Zurück Weiter", "Bildergalerien", "Meistgelesen", "Impressum", "© 2024"],
+    ),
     # A one-paragraph Japanese news post above a ranking of headlines, each ending in its
     # source, date and time ("テックニュース 4/14(月) 09:12"): a line that ends in a date and a
     # time is a listed headline or a post's meta line, not prose that extends the article.
