@@ -273,18 +273,19 @@ CASES = {
     ),
     # A one-paragraph story under a byline, with a deal promo ("… Read More") between them and a
     # longer list of headlines and summaries below: the promo is not the lead, the paragraph
-    # after it is, and so the story is no teaser. (The summaries still come out beside it.)
+    # after it is, and so the story is no teaser; the headlines and summaries under "Latest
+    # stories" are a list of other stories, however their headlines bridge the summaries.
     "lead-after-promo-under-byline.txt": (
         ["As the days grow longer it is a good time to look at reading on a screen again"],
-        ["By Dana Whitfield", "Read More", "1 - 5 of 24", "NEXT PREV", "Latest stories", "Smart Home",
+        ["By Dana Whitfield", "Read More", "Chip makers expect", "Analysts say stock", "City buses get", "1 - 5 of 24", "NEXT PREV", "Latest stories", "Smart Home",
          "Connect with us", "© 2024"],
     ),
     # A German one-paragraph story whose byline pipes its date, time and topic ("Von Name |
     # 12. März 2024, 08:30 Uhr | Thema: …"): the byline is page chrome in any language, not a
-    # line of the story. (The most-read summaries below still come out beside it.)
+    # line of the story; the headline-and-summary pairs under "Meistgelesen" are other stories.
     "lead-under-piped-byline-de.txt": (
         ["Der Landkreis hat am Freitag eine neue Buslinie vorgestellt"],
-        ["Von Petra Lindner", "Zurück Weiter", "Bildergalerien", "Meistgelesen", "Impressum", "© 2024"],
+        ["Von Petra Lindner", "Stadtrat beschließt", "Nach langer Debatte", "Die Arbeiten beginnen", "Zurück Weiter", "Bildergalerien", "Meistgelesen", "Impressum", "© 2024"],
     ),
     # A one-paragraph Japanese news post above a ranking of headlines, each ending in its
     # source, date and time ("テックニュース 4/14(月) 09:12"): a line that ends in a date and a

@@ -99,13 +99,19 @@ class Selection:
 
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
     """``article_spans`` with the evidence it decided on."""
-    scores = prose_scores(lines, title)
+    listed: list[int] = []
+    scores = prose_scores(lines, title, listed)
     selection = Selection([], scores)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
     selection.spans = [_with_numbered_items(lines, *_with_adjoining_tables(lines, scores, first, last))
                        for first, last in spans]
+    if selection.end_heading is None and selection.spans:
+        # The article stopped above a related-stories heading whose list was weighed as
+        # teasers: what lies under the heading is named after it.
+        last = max(last for _, last in selection.spans)
+        selection.end_heading = next((i for i in listed if i > last), None)
     if selection.end_heading is not None:
         selection.end_heading_text = lines[selection.end_heading].plain.strip()
     return selection

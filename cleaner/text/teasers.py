@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .classify import Line
-from .segment import HEADING, IMAGE_ONLY
+from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, TEXT
 
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
 TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
@@ -129,6 +129,33 @@ def weigh_excerpts(lines: list[Line], units: list[tuple[int, int]], scores: list
                     if scores[i] > 0:
                         scores[i] *= EXCERPT_PROSE
         k = end + 1
+
+
+def weigh_listed_summaries(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
+                           prose: list[bool]) -> list[int]:
+    """Under a related-stories heading ("Most read", "More stories"), headline after summary
+    after headline is a list of other stories: the headlines bridge the summaries into one run
+    that can outweigh a short article. TEASER_RUN or more such pairs right under the heading,
+    each summary one paragraph, count TEASER_PROSE each (the headlines keep their score).
+    The headings whose lists were weighed so."""
+    starts = {first: last for first, last in units}
+    headings = []
+    for i, line in enumerate(lines):
+        if line.rule is None or not line.rule.rule.id.startswith(SECTION_END_PACKS):
+            continue
+        summaries = []
+        k = i + 1
+        while k + 1 < len(lines) and not prose[k] and lines[k].rule is None \
+                and lines[k].block.kind in (TEXT, HEADING, LINK_ONLY) and prose[k + 1] and k + 1 in starts:
+            summaries.append((k + 1, starts[k + 1]))
+            k = starts[k + 1] + 1
+        if len(summaries) >= TEASER_RUN:
+            headings.append(i)
+            for first, last in summaries:
+                for j in range(first, last + 1):
+                    if scores[j] > 0:
+                        scores[j] *= TEASER_PROSE
+    return headings
 
 
 def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int) -> bool:
