@@ -649,3 +649,27 @@ def test_a_menu_between_the_known_title_and_the_prose_stays_out():
     for line in menu:
         assert line not in text.splitlines()
     assert clean(text, mode="text").text == text
+
+
+_PAIRS = ["Ferry timetable changes in May",
+          "The morning crossing will leave twenty minutes earlier from the first week of the month.",
+          "New benches for the harbour front",
+          "The council has ordered twelve oak benches to replace the ones lost in the winter storms.",
+          "Lifeboat crew trains a new volunteer",
+          "A fisherman's daughter joined the crew this spring and passed her first sea exercise on Sunday."]
+
+
+def test_headline_and_summary_pairs_count_as_teasers_only_under_a_related_heading():
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import prose_scores
+
+    def summary_scores(head):
+        lines = _matched(segment("\n".join(head + _PAIRS)), default_rules())
+        scores = prose_scores(lines)
+        return [scores[len(head) + k] for k in (1, 3, 5)]
+
+    under_related = summary_scores(["Most read"])
+    in_article = summary_scores(["Harbour notes"])
+    assert all(0 < a < b for a, b in zip(under_related, in_article))  # weighed down, not removed
