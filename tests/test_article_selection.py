@@ -287,6 +287,14 @@ CASES = {
         ["Der Landkreis hat am Freitag eine neue Buslinie vorgestellt"],
         ["Von Petra Lindner", "Stadtrat beschließt", "Nach langer Debatte", "Die Arbeiten beginnen", "Zurück Weiter", "Bildergalerien", "Meistgelesen", "Impressum", "© 2024"],
     ),
+    # A Spanish two-paragraph recipe post above the site's "most popular" list (a dish's name,
+    # its one-line summary, six times): the heading, in any language's word order, starts a
+    # list of other pages, which stays out however its names bridge the summaries.
+    "short-post-beside-most-popular-list-es.txt": (
+        ["Esta sopa se hace con lentejas pardinas", "Si se prepara la víspera gana sabor"],
+        ["Las recetas más populares", "Tortilla de patatas", "La receta clásica con cebolla",
+         "Canela, limón y leche", "Añadir opinión", "Aviso legal", "© 2024"],
+    ),
     # A one-paragraph Japanese news post above a ranking of headlines, each ending in its
     # source, date and time ("テックニュース 4/14(月) 09:12"): a line that ends in a date and a
     # time is a listed headline or a post's meta line, not prose that extends the article.
