@@ -138,11 +138,13 @@ def weigh_listed_summaries(lines: list[Line], units: list[tuple[int, int]], scor
     that can outweigh a short article. TEASER_RUN or more such pairs right under the heading,
     each summary one paragraph, count TEASER_PROSE each (the headlines keep their score).
     The headings whose lists were weighed so."""
-    starts = {first: last for first, last in units}
+    starts = None  # each paragraph's last line by its first: built once a heading is met
     headings = []
     for i, line in enumerate(lines):
         if line.rule is None or not line.rule.rule.id.startswith(SECTION_END_PACKS):
             continue
+        if starts is None:
+            starts = {first: last for first, last in units}
         summaries = []
         k = i + 1
         while k + 1 < len(lines) and not prose[k] and lines[k].rule is None \
