@@ -481,6 +481,58 @@ def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
         assert chrome not in text
 
 
+HOW_TO_STEPS = ("Most orchids sold in shops sit in a tight plastic pot", "Water the orchid the day before",
+                "Choose a pot only a little larger", "New roots should appear within a month")
+
+
+def test_html_a_how_to_in_step_boxes_comes_out_whole():
+    """Each step of the how-to is its own box of three paragraphs; readability's best candidate
+    is one box, and the other boxes score about as much: their shared container is the article."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "how-to-in-step-boxes.html").read_text()
+    text = clean(page, mode="html").text
+    for step in HOW_TO_STEPS:
+        assert step in text
+    for chrome in ("Other people are reading", "The best bark mix", "Popular guides", "gardeners for gardeners"):
+        assert chrome not in text
+
+
+def test_html_posts_each_in_their_own_article_element_are_not_joined():
+    """The same boxes, each an <article> of its own, are the posts of a feed: the best one is
+    readability's pick and the others stay out."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "how-to-in-step-boxes.html").read_text()
+    page = page.replace('<div class="box">', '<article class="box">').replace("  </div>\n</div>", "  </div>\n</article>")
+    text = clean(page, mode="html").text
+    assert sum(step in text for step in HOW_TO_STEPS) == 1
+
+
+def test_html_lists_readability_drops_inside_the_titled_article_come_back():
+    """readability drops a list whose items are partly links (link density over 0.2) from the
+    middle of a post; the <article> under the page's title holds it between the pick's
+    paragraphs, so that article, cut after the pick's last paragraph, is the article."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "weekly-notes-with-linked-lists.html").read_text()
+    text = clean(page, mode="html").text
+    assert text.startswith("Welcome back to the weekly notes.")
+    assert "Ines Ortega rewrote the tide-table parser so that it reads the old files" in text
+    assert "Akosua Mensah added a page to the manual" in text
+    assert text.rstrip().endswith("we will take a break for the holidays.")
+    for chrome in ("Recent posts", "Issue 41", "Licensed under", "Dana Whitlock"):
+        assert chrome not in text
+
+
+def test_html_more_text_between_the_picks_paragraphs_than_the_pick_stays_out():
+    """What readability left out between its paragraphs is brought back only while it is a part
+    of the article (up to TITLED_GAIN_MAX of the pick's prose): a gallery of captions several
+    times the story's length, inside the same <article>, is not."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "weekly-notes-with-linked-lists.html").read_text()
+    captions = "".join(f"<li>Photo {k}: a long caption about the build farm and its new machines and the"
+                       f" people who <a href='/p{k}'>moved them across town in the rain</a> cable by cable</li>"
+                       for k in range(40))
+    page = page.replace("<h3>Build and release</h3>", f"<ul class='gallery'>{captions}</ul><h3>Build and release</h3>")
+    text = clean(page, mode="html").text
+    assert "Photo 7: a long caption" not in text
+    assert "The release candidate for version 7 is planned" in text
+
+
 def _whole_page_decides(fixture: str, article: tuple[str, ...], chrome: tuple[str, ...]):
     """Clean an HTML fixture, assert that every sentence of ``article`` comes out, no piece of
     ``chrome`` does, and that the text-mode span of the whole page decided (a warning says so)."""
@@ -499,15 +551,15 @@ def _force_readability_pick(monkeypatch, xpath: str) -> None:
     depends on the page, and the tests that use this are about what happens after the pick."""
     import lxml.html
 
-    from cleaner.html import extract
+    from cleaner.html import readability_pick
 
     def pick(self, html_partial=False):
         box = self._html(True).xpath(xpath)[0]
-        summary = extract._Article(lxml.html.tostring(box, encoding="unicode"))
+        summary = readability_pick._Article(lxml.html.tostring(box, encoding="unicode"))
         summary.element = box
         return summary
 
-    monkeypatch.setattr(extract._Readability, "summary", pick)
+    monkeypatch.setattr(readability_pick._Readability, "summary", pick)
 
 
 def test_html_a_thin_pick_gets_the_text_mode_span_of_the_whole_page():

@@ -1,165 +1,16 @@
-"""The article of a pruned page: readability-lxml's scoring, run on the tree we already have.
-
-readability's ``Document`` parses a string, runs lxml_html_clean over the whole page (rewriting
-every link to drop ``javascript:`` URLs) and serialises its result back to a string. We hand it
-our parsed and pruned tree instead and skip the link rewriting, which is most of its time and
-changes no text. Its ``summary()`` mutates the tree and may start over, so every pass gets a
-fresh copy.
-
-A few of its steps are re-implemented here, same decisions, less work:
-
-* text lengths: readability normalises whitespace with three regular expressions per call, and
-  calls it for every paragraph, every link and every candidate; a split/join does the same;
-* "misused divs" (a <div> with no block inside is a paragraph): readability serialises each div's
-  children to search the markup for block tags, which is quadratic in the depth of the page; one
-  bottom-up pass answers the question for every element;
-* unlikely candidates: the same test without building a debug description of every element,
-  and never for a <blockquote>: quoted content, such as an embedded tweet, whose class names
-  (``twitter-tweet``) readability takes for a sidebar widget;
-* paragraph scores count CJK commas (，、) as readability counts ",": Chinese and Japanese
-  prose has no ASCII comma, so its paragraphs scored as if they were one-clause captions;
-* the result is handed back as the element (``get_clean_html``), not as markup to parse again.
-
-These override methods of readability's ``Document``; written and measured against
-readability-lxml 0.9.
-"""
+"""The article of a pruned page: readability's pick (readability_pick.py) weighed against the
+page's own structure (the container under the title, the marked article body, the JSON-LD
+``articleBody``), each a second opinion on where the article is and where it ends."""
 
 from __future__ import annotations
 
 import copy
-import functools
 import re
-
-import lxml.html
-from readability import Document
-from readability.readability import REGEXES, Unparseable
 
 from . import published
 from .published import squashed
-from .written import PARAGRAPHS, length, prose_length, top_paragraphs
-
-_COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
-# The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
-# <pre>, <param>, <picture>..., so these are prefixes.
-_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
-_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
-                     "sup", "u"})
-
-
-def _commas(text: str) -> int:
-    return sum(text.count(c) for c in _COMMAS)
-
-
-class _Readability(Document):
-    def _parse(self, tree):
-        # ``tree`` is the pruned page (hidden elements, scripts and comments are gone already).
-        return copy.deepcopy(tree)
-
-    def get_clean_html(self):
-        # The article as an element (see _Article), without readability's attribute clean-up,
-        # which rewrites the markup with regular expressions and changes no text.
-        article = _Article(lxml.html.tostring(self.html, encoding="unicode", method="html"))
-        article.element = self.html
-        return article
-
-    def get_link_density(self, elem):
-        return _link_share(elem)
-
-    def remove_unlikely_candidates(self):
-        for elem in self.html.findall(".//*"):
-            attrs = f"{elem.get('class', '')} {elem.get('id', '')}"
-            # A blockquote is quoted content (an embedded tweet is ``blockquote.twitter-tweet``).
-            if len(attrs) < 2 or elem.tag in ("html", "body", "blockquote"):
-                continue
-            if _unlikely(attrs) \
-                    and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code") \
-                    and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
-                                       " | descendant-or-self::math"):
-                elem.drop_tree()
-
-    def transform_misused_divs_into_paragraphs(self):
-        has_block = _block_descendants(self.html)
-        for elem in self.tags(self.html, "div"):
-            if not any(has_block.get(child, False) or _is_block(child) for child in elem):
-                elem.tag = "p"
-        for elem in self.tags(self.html, "div"):
-            children = list(elem)
-            paragraph = None
-            if elem.text and elem.text.strip():
-                paragraph = lxml.html.fragment_fromstring("<p/>")
-                paragraph.text, elem.text = elem.text, None
-                elem.insert(0, paragraph)
-            for child in children:
-                if child.tag == "br":
-                    paragraph = None
-                    continue
-                if child.tag not in _INLINE or _is_block(child) or has_block.get(child, False):
-                    paragraph = None
-                    continue
-                if paragraph is None:
-                    paragraph = lxml.html.fragment_fromstring("<p/>")
-                    child.addprevious(paragraph)
-                paragraph.append(child)
-            for pos, child in reversed(list(enumerate(elem))):
-                if child.tail and child.tail.strip():
-                    paragraph = lxml.html.fragment_fromstring("<p/>")
-                    paragraph.text, child.tail = child.tail, None
-                    elem.insert(pos + 1, paragraph)
-                if child.tag == "br":
-                    child.drop_tree()
-
-    def score_paragraphs(self):
-        min_len = self.min_text_length
-        candidates, ordered = {}, []
-        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
-            parent = elem.getparent()
-            if parent is None:
-                continue
-            grand_parent = parent.getparent()
-            inner_text = " ".join(elem.text_content().split())
-            if len(inner_text) < min_len:
-                continue
-            if parent not in candidates:
-                candidates[parent] = self.score_node(parent)
-                ordered.append(parent)
-            if grand_parent is not None and grand_parent not in candidates:
-                candidates[grand_parent] = self.score_node(grand_parent)
-                ordered.append(grand_parent)
-            score = 1 + _commas(inner_text) + 1 + min(len(inner_text) / 100, 3)
-            candidates[parent]["content_score"] += score
-            if grand_parent is not None:
-                candidates[grand_parent]["content_score"] += score / 2.0
-        for elem in ordered:
-            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
-        return candidates
-
-
-@functools.lru_cache(maxsize=4096)
-def _unlikely(attrs: str) -> bool:
-    """readability's test of class and id names (pages repeat the same class strings)."""
-    return bool(REGEXES["unlikelyCandidatesRe"].search(attrs)) \
-        and not REGEXES["okMaybeItsACandidateRe"].search(attrs)
-
-
-def _is_block(element) -> bool:
-    tag = element.tag
-    return isinstance(tag, str) and tag.startswith(_BLOCK_PREFIXES)
-
-
-def _block_descendants(root) -> dict:
-    """For every element under ``root``: whether it has a descendant whose tag readability counts
-    as a block (computed bottom-up in one pass)."""
-    found: dict = {}
-    for element in reversed(list(root.iter())):
-        found[element] = any(found.get(child, False) or _is_block(child) for child in element)
-    return found
-
-
-class _Article(str):
-    """readability's summary: the serialised HTML it returns (its length decides whether to try
-    again less ruthlessly), carrying the element itself so that nobody parses it again."""
-
-    element = None
+from .readability_pick import readability_pick
+from .written import PARAGRAPHS, link_share, prose_length, top_paragraphs
 
 
 def main_content(root, title: str | None = None, stated_body: str | None = None):
@@ -170,24 +21,25 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     page's title (``title``: og:title, <title>) heads a container of prose that does not hold
     readability's choice, readability took a sidebar, a teaser list or the next article of an
     infinite scroll: the container under the title is the article, if it holds at least
-    TITLED_SHARE of the prose readability's choice holds. When the page states its article's
-    text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds little of it, the
-    element that holds it is the article, or else the stated text itself (see published.py)."""
+    TITLED_SHARE of the prose readability's choice holds. When that container does hold the
+    choice, but also written text readability dropped between the choice's paragraphs (a list
+    partly of links, a section scored apart: TITLED_GAIN to TITLED_GAIN_MAX of the choice's
+    prose), the container is the article, cut after the choice's last paragraph. When the page
+    states its article's text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds
+    little of it, the element that holds it is the article, or else the stated text itself (see
+    published.py)."""
     return _checked_against_stated_body(root, _structural_choice(root, title), stated_body)
 
 
 def _structural_choice(root, title: str | None):
-    try:
-        summary = _Readability(root).summary(html_partial=True)
-    except Unparseable:
-        summary = None
-    element = getattr(summary, "element", None)
-    if element is None or not len(summary.strip()):
-        element = None
+    element = readability_pick(root)
     titled = _titled_container(root, title)
-    if titled is not None and (element is None or not _holds(titled, element)) \
-            and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
-        return copy.deepcopy(titled)
+    if titled is not None:
+        held = element is not None and _holds(titled, element)
+        if not held and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
+            return copy.deepcopy(titled)
+        if held and (dropped := _dropped_from_middle(titled, element)) is not None:
+            return dropped
     marked = _marked_body(root)
     if element is not None and prose_length(element) < SMALL_PICK:
         # readability picked a box (a sign-up form, a notice) inside the article: the marked
@@ -227,7 +79,7 @@ def _marked_body(root):
              or _BODY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}")]
     prose = {element: prose_length(element) for element in named}
     marked = [element for element in named
-              if prose[element] >= MARKED_MIN_PROSE and _link_share(element) <= BODY_LINK_DENSITY]
+              if prose[element] >= MARKED_MIN_PROSE and link_share(element) <= BODY_LINK_DENSITY]
     if not marked:
         return None
     marked_set = set(marked)
@@ -290,7 +142,7 @@ def _body_container(root, element):
         prose = prose_length(candidate)
         if not picked_prose < prose <= BODY_MAX_GAIN * picked_prose or (best and prose >= best[0]):
             continue
-        if _link_share(candidate) > BODY_LINK_DENSITY or not _holds(candidate, element):
+        if link_share(candidate) > BODY_LINK_DENSITY or not _holds(candidate, element):
             continue
         last = _last_shared_block(candidate, picked)
         if last is not None and _adds_text(candidate, picked, last):
@@ -298,6 +150,11 @@ def _body_container(root, element):
     if best is None:
         return None
     _, container, last = best
+    return _copy_up_to(container, last)
+
+
+def _copy_up_to(container, last):
+    """A copy of ``container`` that ends with its block ``last``."""
     position = {node: k for k, node in enumerate(container.iter())}[last]
     body = copy.deepcopy(container)
     _cut_after(list(body.iter())[position], body)
@@ -326,7 +183,7 @@ def _adds_text(container, picked: str, last) -> bool:
     for block in _top_blocks(container):
         text = squashed(block.text_content())
         if text and text[:60] not in picked:
-            if len(text) >= BODY_BLOCK_MIN and _link_share(block) < BODY_BLOCK_LINKS:
+            if _is_written(text, block):
                 written += len(text)
             else:
                 junk += len(text)
@@ -340,8 +197,39 @@ def _written_beyond(container, element) -> int:
     container that readability's pick does not hold: headline lists and share bars not counted."""
     picked = squashed(element.text_content())
     return sum(len(text) for block in _top_blocks(container)
-               if (text := squashed(block.text_content())) and text[:60] not in picked
-               and len(text) >= BODY_BLOCK_MIN and _link_share(block) < BODY_BLOCK_LINKS)
+               if (text := squashed(block.text_content())) and text[:60] not in picked and _is_written(text, block))
+
+
+def _dropped_from_middle(titled, element):
+    """The container under the title, cut after the last paragraph of readability's pick, when
+    it holds TITLED_GAIN to TITLED_GAIN_MAX of the pick's prose again in written text that the
+    pick dropped between its paragraphs; else None."""
+    picked_prose = prose_length(element)
+    least = max(TITLED_GAIN_MIN, TITLED_GAIN * picked_prose)
+    if prose_length(titled) < picked_prose + least:
+        return None  # too little beyond the pick to hold that much (most pages: no walk of blocks)
+    between = _written_between(titled, element)
+    if not least <= between <= TITLED_GAIN_MAX * picked_prose:
+        return None
+    return _copy_up_to(titled, _last_shared_block(titled, squashed(element.text_content())))
+
+
+def _written_between(container, element) -> int:
+    """Characters of written text in the container, between the first and the last of its
+    blocks that readability's pick holds, that the pick does not hold: what readability dropped
+    from the middle of the article (a list it took for links, a section it scored apart)."""
+    picked = squashed(element.text_content())
+    blocks = [(text, block) for block in _top_blocks(container) if (text := squashed(block.text_content()))]
+    shared = [k for k, (text, _) in enumerate(blocks) if len(text) >= BODY_BLOCK_MIN and text[:60] in picked]
+    if not shared:
+        return 0
+    return sum(len(text) for text, block in blocks[shared[0]:shared[-1]]
+               if text[:60] not in picked and _is_written(text, block))
+
+
+def _is_written(text: str, block) -> bool:
+    """A paragraph, list item or quote long enough and mostly not a link is written text."""
+    return len(text) >= BODY_BLOCK_MIN and link_share(block) < BODY_BLOCK_LINKS
 
 
 def _cut_after(node, root) -> None:
@@ -354,11 +242,9 @@ def _cut_after(node, root) -> None:
         node = parent
 
 
-def _link_share(element) -> float:
-    links = sum(length(a.text_content()) for a in element.iter("a"))
-    return links / max(length(element.text_content()), 1)
-
-
+TITLED_GAIN_MIN = 400  # characters of written text readability dropped from the middle of the
+TITLED_GAIN = 0.12  # ...article under the title, and this share of its pick's prose, bring the
+TITLED_GAIN_MAX = 0.6  # ...article back, up to this share (more is a gallery or a feed inside it)
 TITLED_SHARE = 0.2  # the container under the title wins at this share of readability's prose
 MIN_PROSE = 300  # characters of paragraph text that make an element a container of prose
 _HEADINGS = ("h1", "h2")

@@ -18,6 +18,12 @@ def length(text: str | None) -> int:
     return len(" ".join(text.split())) if text else 0
 
 
+def link_share(element) -> float:
+    """The share of the element's text that is link text."""
+    links = sum(length(a.text_content()) for a in element.iter("a"))
+    return links / max(length(element.text_content()), 1)
+
+
 def prose_length(element) -> int:
     """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
     element's own text when it has no paragraphs at all (a page of <br>-separated lines). A

@@ -1,0 +1,219 @@
+"""readability-lxml's pick of a pruned page's article, run on the tree we already have
+(extract.py weighs it against the page's own containers).
+
+readability's ``Document`` parses a string, runs lxml_html_clean over the whole page (rewriting
+every link to drop ``javascript:`` URLs) and serialises its result back to a string. We hand it
+our parsed and pruned tree instead and skip the link rewriting, which is most of its time and
+changes no text. Its ``summary()`` mutates the tree and may start over, so every pass gets a
+fresh copy.
+
+A few of its steps are re-implemented here, same decisions, less work:
+
+* text lengths: readability normalises whitespace with three regular expressions per call, and
+  calls it for every paragraph, every link and every candidate; a split/join does the same;
+* "misused divs" (a <div> with no block inside is a paragraph): readability serialises each div's
+  children to search the markup for block tags, which is quadratic in the depth of the page; one
+  bottom-up pass answers the question for every element;
+* unlikely candidates: the same test without building a debug description of every element,
+  and never for a <blockquote>: quoted content, such as an embedded tweet, whose class names
+  (``twitter-tweet``) readability takes for a sidebar widget;
+* paragraph scores count CJK commas (，、) as readability counts ",": Chinese and Japanese
+  prose has no ASCII comma, so its paragraphs scored as if they were one-clause captions;
+* the result is handed back as the element (``get_clean_html``), not as markup to parse again;
+* an article cut into sections of about equal score (Medium's <section>s between <hr>s, a
+  how-to's step boxes) is their shared container, as in Readability.js (``_shared_ancestor``).
+
+These override methods of readability's ``Document``; written and measured against
+readability-lxml 0.9.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+import lxml.html
+from readability import Document
+from readability.readability import REGEXES, Unparseable
+
+from .written import link_share
+
+_COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
+# The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
+# <pre>, <param>, <picture>..., so these are prefixes.
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
+_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
+                     "sup", "u"})
+
+
+def _commas(text: str) -> int:
+    return sum(text.count(c) for c in _COMMAS)
+
+
+class _Readability(Document):
+    def _parse(self, tree):
+        # ``tree`` is the pruned page (hidden elements, scripts and comments are gone already).
+        return copy.deepcopy(tree)
+
+    def get_clean_html(self):
+        # The article as an element (see _Article), without readability's attribute clean-up,
+        # which rewrites the markup with regular expressions and changes no text.
+        article = _Article(lxml.html.tostring(self.html, encoding="unicode", method="html"))
+        article.element = self.html
+        return article
+
+    def get_link_density(self, elem):
+        return link_share(elem)
+
+    def select_best_candidate(self, candidates):
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        shared = _shared_ancestor(best, candidates)
+        if shared is None:
+            return best
+        if shared not in candidates:
+            candidates[shared] = self.score_node(shared)
+        return candidates[shared]
+
+    def remove_unlikely_candidates(self):
+        for elem in self.html.findall(".//*"):
+            attrs = f"{elem.get('class', '')} {elem.get('id', '')}"
+            # A blockquote is quoted content (an embedded tweet is ``blockquote.twitter-tweet``).
+            if len(attrs) < 2 or elem.tag in ("html", "body", "blockquote"):
+                continue
+            if _unlikely(attrs) \
+                    and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code") \
+                    and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
+                                       " | descendant-or-self::math"):
+                elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self):
+        has_block = _block_descendants(self.html)
+        for elem in self.tags(self.html, "div"):
+            if not any(has_block.get(child, False) or _is_block(child) for child in elem):
+                elem.tag = "p"
+        for elem in self.tags(self.html, "div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                paragraph = lxml.html.fragment_fromstring("<p/>")
+                paragraph.text, elem.text = elem.text, None
+                elem.insert(0, paragraph)
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if child.tag not in _INLINE or _is_block(child) or has_block.get(child, False):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = lxml.html.fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    paragraph = lxml.html.fragment_fromstring("<p/>")
+                    paragraph.text, child.tail = child.tail, None
+                    elem.insert(pos + 1, paragraph)
+                if child.tag == "br":
+                    child.drop_tree()
+
+    def score_paragraphs(self):
+        min_len = self.min_text_length
+        candidates, ordered = {}, []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand_parent = parent.getparent()
+            inner_text = " ".join(elem.text_content().split())
+            if len(inner_text) < min_len:
+                continue
+            if parent not in candidates:
+                candidates[parent] = self.score_node(parent)
+                ordered.append(parent)
+            if grand_parent is not None and grand_parent not in candidates:
+                candidates[grand_parent] = self.score_node(grand_parent)
+                ordered.append(grand_parent)
+            score = 1 + _commas(inner_text) + 1 + min(len(inner_text) / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand_parent is not None:
+                candidates[grand_parent]["content_score"] += score / 2.0
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
+
+
+RIVAL_SHARE = 0.75  # a candidate scoring this share of the best one is part of the same article...
+RIVALS_SHARING = 3  # ...and when this many such rivals sit under one ancestor of the best, it is
+
+
+def _shared_ancestor(best: dict, candidates: dict):
+    """The ancestor of readability's best candidate that holds RIVALS_SHARING of the other top
+    five candidates scoring RIVAL_SHARE of it, or None. An article cut into sections (Medium's
+    <section>s between <hr>s, a how-to's step boxes) gives several candidates of about equal
+    score: the best of them is one section, the article is their shared ancestor. This is
+    Readability.js's step of the same purpose, which readability-lxml lacks."""
+    top = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:5]
+    score = best["content_score"]
+    if score <= 0 or best is not top[0]:
+        return None  # readability chose the page's marked body or one <article> of several
+    own_article = _enclosing_article(best["elem"])
+    rivals = []
+    for candidate in top[1:]:
+        if candidate["content_score"] < RIVAL_SHARE * score:
+            break
+        if _enclosing_article(candidate["elem"]) is not own_article:
+            return None  # posts of a feed or an infinite scroll, each its own <article>
+        rivals.append(set(candidate["elem"].iterancestors()))
+    if len(rivals) < RIVALS_SHARING:
+        return None
+    for ancestor in best["elem"].iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if sum(ancestor in r for r in rivals) >= RIVALS_SHARING:
+            return ancestor
+    return None
+
+
+def _enclosing_article(element):
+    return next(element.iterancestors("article"), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unlikely(attrs: str) -> bool:
+    """readability's test of class and id names (pages repeat the same class strings)."""
+    return bool(REGEXES["unlikelyCandidatesRe"].search(attrs)) \
+        and not REGEXES["okMaybeItsACandidateRe"].search(attrs)
+
+
+def _is_block(element) -> bool:
+    tag = element.tag
+    return isinstance(tag, str) and tag.startswith(_BLOCK_PREFIXES)
+
+
+def _block_descendants(root) -> dict:
+    """For every element under ``root``: whether it has a descendant whose tag readability counts
+    as a block (computed bottom-up in one pass)."""
+    found: dict = {}
+    for element in reversed(list(root.iter())):
+        found[element] = any(found.get(child, False) or _is_block(child) for child in element)
+    return found
+
+
+class _Article(str):
+    """readability's summary: the serialised HTML it returns (its length decides whether to try
+    again less ruthlessly), carrying the element itself so that nobody parses it again."""
+
+    element = None
+
+
+def readability_pick(root):
+    """readability's article element of the pruned page ``root`` (in a copy), or None."""
+    try:
+        summary = _Readability(root).summary(html_partial=True)
+    except Unparseable:
+        return None
+    element = getattr(summary, "element", None)
+    return element if element is not None and len(summary.strip()) else None
