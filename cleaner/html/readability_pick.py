@@ -77,7 +77,9 @@ class _Readability(Document):
         return candidates[shared]
 
     def remove_unlikely_candidates(self):
-        for elem in self.html.findall(".//*"):
+        # Only elements with a class or an id can be unlikely: libxml2 finds them, so Python
+        # sees a few hundred elements, not every one of the page.
+        for elem in self.html.xpath(".//*[@class or @id]"):
             attrs = f"{elem.get('class', '')} {elem.get('id', '')}"
             # A blockquote is quoted content (an embedded tweet is ``blockquote.twitter-tweet``).
             if len(attrs) < 2 or elem.tag in ("html", "body", "blockquote"):
@@ -97,7 +99,7 @@ class _Readability(Document):
             children = list(elem)
             paragraph = None
             if elem.text and elem.text.strip():
-                paragraph = lxml.html.fragment_fromstring("<p/>")
+                paragraph = elem.makeelement("p", {})
                 paragraph.text, elem.text = elem.text, None
                 elem.insert(0, paragraph)
             for child in children:
@@ -108,12 +110,12 @@ class _Readability(Document):
                     paragraph = None
                     continue
                 if paragraph is None:
-                    paragraph = lxml.html.fragment_fromstring("<p/>")
+                    paragraph = elem.makeelement("p", {})
                     child.addprevious(paragraph)
                 paragraph.append(child)
             for pos, child in reversed(list(enumerate(elem))):
                 if child.tail and child.tail.strip():
-                    paragraph = lxml.html.fragment_fromstring("<p/>")
+                    paragraph = elem.makeelement("p", {})
                     paragraph.text, child.tail = child.tail, None
                     elem.insert(pos + 1, paragraph)
                 if child.tag == "br":
