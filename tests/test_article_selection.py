@@ -533,6 +533,18 @@ def test_html_more_text_between_the_picks_paragraphs_than_the_pick_stays_out():
     assert "The release candidate for version 7 is planned" in text
 
 
+def test_html_a_short_story_right_under_its_headline_beats_a_column_of_longer_teasers():
+    """A three-paragraph story in the page's marked body sits right under the <h1> that states
+    the page's title; a column of eight opinion teasers beside it holds ten times its prose, so
+    readability takes the column. The marked body right under the title is the article."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-under-headline-beside-teasers.html").read_text()
+    text = clean(page, mode="html").text
+    assert text.startswith("The old ferry slip at Carrick Point opened again on Saturday morning")
+    assert text.rstrip().endswith("asks passengers with dogs to ring ahead.")
+    for teaser in ("Every summer, without fail", "The library opens three days a week", "The church bells"):
+        assert teaser not in text
+
+
 def _whole_page_decides(fixture: str, article: tuple[str, ...], chrome: tuple[str, ...]):
     """Clean an HTML fixture, assert that every sentence of ``article`` comes out, no piece of
     ``chrome`` does, and that the text-mode span of the whole page decided (a warning says so)."""

@@ -24,7 +24,9 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     TITLED_SHARE of the prose readability's choice holds. When that container does hold the
     choice, but also written text readability dropped between the choice's paragraphs (a list
     partly of links, a section scored apart: TITLED_GAIN to TITLED_GAIN_MAX of the choice's
-    prose), the container is the article, cut after the choice's last paragraph. When the page
+    prose), the container is the article, cut after the choice's last paragraph. The page's one
+    marked article body (``_marked_body``) that does not hold the choice wins at MARKED_SHARE
+    of its prose, or with any prose when it sits right under the title's heading. When the page
     states its article's text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds
     little of it, the element that holds it is the article, or else the stated text itself (see
     published.py)."""
@@ -52,9 +54,12 @@ def _structural_choice(root, title: str | None):
         body = _body_container(root, element)
         if body is not None:
             return body
-    if marked is not None and (element is None or (not _holds(marked, element)
-                                                   and prose_length(marked) >= MARKED_SHARE * prose_length(element))):
-        return copy.deepcopy(marked)
+    if marked is not None and (element is None or not _holds(marked, element)):
+        # The marked body wins with a share of readability's prose, or with any prose when it
+        # sits right under the page's headline (a short story beside a column of teasers).
+        if element is None or prose_length(marked) >= MARKED_SHARE * prose_length(element) \
+                or _right_under_title(root, title, marked):
+            return copy.deepcopy(marked)
     if element is not None and prose_length(element) == 0 and element.tag != "body":
         return None  # a list of names won readability's comma count: the whole page decides
     return element
@@ -253,6 +258,19 @@ def _titled_container(root, title: str | None):
     """The tightest ancestor of the heading that states the page's title that the page marks as
     its article (<article>, <main>, itemprop=articleBody...) and that holds MIN_PROSE characters
     of prose, or None (no title, no such heading, no such container)."""
+    heading = _title_heading(root, title)
+    if heading is None:
+        return None
+    for ancestor in heading.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if _is_article_container(ancestor) and prose_length(ancestor) >= MIN_PROSE:
+            return ancestor
+    return None
+
+
+def _title_heading(root, title: str | None):
+    """The first <h1>/<h2> that states the page's title, or None."""
     if not title:
         return None
     wanted = squashed(title).strip(_EDGE_PUNCTUATION)
@@ -261,13 +279,33 @@ def _titled_container(root, title: str | None):
     for heading in root.iter(*_HEADINGS):
         text = squashed(heading.text_content()).strip(_EDGE_PUNCTUATION)
         if text and (text == wanted or (len(text) >= 20 and (text in wanted or wanted in text))):
-            for ancestor in heading.iterancestors():
-                if ancestor.tag in ("body", "html"):
-                    return None
-                if _is_article_container(ancestor) and prose_length(ancestor) >= MIN_PROSE:
-                    return ancestor
-            return None
+            return heading
     return None
+
+
+UNDER_TITLE_TEXT = 600  # characters of text at most between the title's heading and its body
+
+
+def _right_under_title(root, title: str | None, element) -> bool:
+    """Whether ``element`` comes after the heading that states the page's title with at most
+    UNDER_TITLE_TEXT characters of text between them (a byline, a picture's caption, a share
+    bar): the headline's own body, where the page's markup does not nest one in the other."""
+    heading = _title_heading(root, title)
+    if heading is None:
+        return False
+    inside_heading = set(heading.iter())
+    between, started = 0, False
+    for node in root.iter():
+        if node is element:
+            return started
+        if node is heading:
+            started = True
+            between += len((node.tail or "").strip())
+        elif started and node not in inside_heading and isinstance(node.tag, str):
+            between += len((node.text or "").strip()) + len((node.tail or "").strip())
+            if between > UNDER_TITLE_TEXT:
+                return False
+    return False
 
 
 def _is_article_container(element) -> bool:
