@@ -118,7 +118,7 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
     from .html.published import squashed
 
     page = htmlmode.extract(html, rules, url, markdown, links, images)
-    article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page)
+    article, post_removed = htmlmode.post_clean(page.text, rules, page.whole_page, page.headline)
     written = _written_length(article)
     if not page.whole_page and not page.consent_notice and (written < THIN_HTML_ARTICLE
                                                             or page.weak_pick is not None):
@@ -130,7 +130,7 @@ def clean_html(html: str, url: str | None, rules: RuleSet, *, markdown: bool = F
         # holds more prose and none of its paragraphs: the two opinions disagree, and the
         # pick's own evidence is the poorer.
         whole = htmlmode.extract(html, rules, url, markdown, links, images, whole_page=True)
-        whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True)
+        whole_article, whole_removed = htmlmode.post_clean(whole.text, rules, True, whole.headline)
         whole_written = _written_length(whole_article)
         if whole_written > written and (
                 written < THIN_HTML_FRAGMENT or squashed(article) in squashed(whole_article)) or (

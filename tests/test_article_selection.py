@@ -545,6 +545,49 @@ def test_html_a_short_story_right_under_its_headline_beats_a_column_of_longer_te
         assert teaser not in text
 
 
+WHOLE_PAGE_WITH_HEADLINE = "\n".join([
+    'Home',
+    'News',
+    'Sport',
+    '',
+    'Tide gauge at the old pier records its highest reading',
+    '',
+    'A storm surge on top of a spring tide lifted the harbour a metre above the forecast, flooded the fish market, and left two boats on the quay.',
+    '',
+    'AddThis Sharing Buttons',
+    'Share to LinkedInLinkedInShare to FacebookFacebookShare to EmailEmail',
+    '',
+    'The gauge at the end of the old pier, read by hand every morning since 1911, showed six metres and forty centimetres at ten past four on Sunday, the highest figure in its records, and the harbour master closed the quay for the rest of the day.',
+    '',
+    'Related stories',
+    'Ferry timetable changes',
+    'Fish market reopens',
+    'Lifeboat crew rescues two walkers',
+    '',
+    'The Harbour Post is an independent newspaper, owned by its readers and written by a small team of reporters who live in the towns they cover, from the river mouth to the lighthouse and the islands beyond it. Every story on this site is free to read, and it stays that way because thousands of readers, in the harbour and far away, give what they can each month to keep it so. If you read us often, and you can spare the price of a coffee, please join them today: it takes a minute, and you can stop whenever you like, by e-mail or by a note through our door on the quay.',
+    '',
+    '© 2026 Harbour Post. All rights reserved.',
+])
+
+
+def test_html_the_whole_page_span_favours_the_story_under_the_headline():
+    """When readability's pick held next to nothing, the text-mode span over the whole pruned
+    page decides; the page's headline (its <h1>, left in the text for this) marks where the
+    story starts, so a dek and a one-paragraph story under it, past a share bar, beat a longer
+    appeal for money at the foot of the page. The headline itself is metadata: it stays out."""
+    from cleaner.engine.load import default_rules
+    from cleaner.html.mode import post_clean
+
+    headline = "Tide gauge at the old pier records its highest reading"
+    with_headline, _ = post_clean(WHOLE_PAGE_WITH_HEADLINE, default_rules(), True, headline)
+    assert with_headline.startswith("A storm surge on top of a spring tide")
+    assert "the harbour master closed the quay for the rest of the day." in with_headline
+    assert headline not in with_headline
+    assert "independent newspaper" not in with_headline
+    without, _ = post_clean(WHOLE_PAGE_WITH_HEADLINE, default_rules(), True, None)
+    assert "the harbour master closed the quay" not in without  # the headline is what decides
+
+
 def _whole_page_decides(fixture: str, article: tuple[str, ...], chrome: tuple[str, ...]):
     """Clean an HTML fixture, assert that every sentence of ``article`` comes out, no piece of
     ``chrome`` does, and that the text-mode span of the whole page decided (a warning says so)."""

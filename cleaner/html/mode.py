@@ -54,6 +54,9 @@ class Page:
     # prose it holds (characters), else None.
     weak_pick: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # ``whole_page``: the headline as laid out in ``text`` (left there for the text-mode span to
+    # find the article under it; ``post_clean`` takes it out), else None.
+    headline: str | None = None
     # With ``markdown``: the article's blocks (markdown.py) and where each line of ``text`` came from.
     markdown: Markdown | None = None
     layout: Layout | None = None
@@ -98,19 +101,32 @@ def stripped_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def _title_heading(article, title: str | None):
+    """The first heading that repeats the page's title, or None."""
+    if not title:
+        return None
+    wanted = normalise(title)
+    for heading in article.iter(*_HEADINGS):
+        norm = normalise(text_of(heading))
+        if norm and (norm == wanted or (len(norm) >= 20 and (norm in wanted or wanted in norm))):
+            return heading
+    return None
+
+
 def _drop_title(article, title: str | None) -> list[Removal]:
     """The headline is metadata (Result.title), not article text: the first heading that repeats
     the title goes, wherever readability placed it."""
-    if not title:
+    heading = _title_heading(article, title)
+    if heading is None:
         return []
-    wanted = normalise(title)
-    for heading in article.iter(*_HEADINGS):
-        text = text_of(heading)
-        norm = normalise(text)
-        if norm and (norm == wanted or (len(norm) >= 20 and (norm in wanted or wanted in norm))):
-            heading.drop_tree()
-            return [Removal("html.title", "metadata", text, -1, -1)]
-    return []
+    text = text_of(heading)
+    heading.drop_tree()
+    return [Removal("html.title", "metadata", text, -1, -1)]
+
+
+def _title_heading_text(article, title: str | None) -> str | None:
+    heading = _title_heading(article, title)
+    return None if heading is None else text_of(heading)
 
 
 def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = False,
@@ -146,8 +162,12 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
     if whole_page:
         # readability found nothing (a very short page): the text-mode article span decides.
         article = root.find("body") if root.find("body") is not None else root
+    headline = None
     if rules.enabled("html.title"):
-        removed += _drop_title(article, meta.title)
+        if whole_page:
+            headline = _title_heading_text(article, meta.title)
+        else:
+            removed += _drop_title(article, meta.title)
     observer = lines = None
     if markdown:
         observer = Markdown(base_url(root, meta.url), links=links, images=images)
@@ -158,7 +178,7 @@ def extract(html: str, rules: RuleSet, url: str | None = None, markdown: bool = 
     if meta.lang is None and text:
         meta.lang = guess_lang(text)
     return Page(text, removed, meta, _is_consent_notice(text, root, rules), whole_page, weak_pick,
-                warnings=warnings, markdown=observer, layout=lines)
+                warnings=warnings, headline=headline, markdown=observer, layout=lines)
 
 
 def _is_consent_notice(text: str, root, rules: RuleSet) -> bool:
@@ -194,12 +214,32 @@ def is_consent_wall(page: Page, text: str, removed: list[Removal]) -> bool:
     return consent > max(len(text), 100)
 
 
-def post_clean(text: str, rules: RuleSet, whole_page: bool = False) -> tuple[str, list[Removal]]:
+def post_clean(text: str, rules: RuleSet, whole_page: bool = False,
+               headline: str | None = None) -> tuple[str, list[Removal]]:
     """Run the text-mode packs over the extracted article. Readability already chose the
     article, so only the rules' removals apply, unless it found none (``whole_page``): then the
-    text-mode article span decides too."""
+    text-mode article span decides too, favouring the run under the page's ``headline`` (a
+    line of ``text``), which is metadata and never part of the article."""
     doc = segment(text)
-    return clean_document(doc, rules) if whole_page else apply_rules(doc, rules)
+    if not whole_page:
+        return apply_rules(doc, rules)
+    if headline and doc.title is None:
+        doc.title = headline
+    article, removed = clean_document(doc, rules)
+    return _without_headline(text, article, removed, headline)
+
+
+def _without_headline(text: str, article: str, removed: list[Removal],
+                      headline: str | None) -> tuple[str, list[Removal]]:
+    """The article without the headline on its first line, the headline's removal recorded."""
+    if not headline:
+        return article, removed
+    first, _, rest = article.lstrip("\n").partition("\n")
+    if normalise(first) != normalise(headline):
+        return article, removed
+    start = text.find(first)
+    removed = removed + [Removal("html.title", "metadata", first, start, start + len(first))]
+    return rest.lstrip("\n"), removed
 
 
 def markdown_text(page: Page, text: str, removed: list[Removal]) -> str:
