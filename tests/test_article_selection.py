@@ -533,6 +533,25 @@ def test_html_more_text_between_the_picks_paragraphs_than_the_pick_stays_out():
     assert "The release candidate for version 7 is planned" in text
 
 
+def test_html_a_short_post_beats_the_longer_deals_in_a_sidebar_aside():
+    """readability scores the sidebar's deal blurbs (an <aside>) above a two-paragraph post;
+    an <aside> is tangential content, so the best candidate outside it is the article."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-post-beside-sidebar-deals.html").read_text()
+    text = clean(page, mode="html").text
+    assert text.startswith("The promise of game streaming is high quality pictures")
+    assert text.rstrip().endswith("on a faster line, and report back.")
+    for deal in ("Noise-cancelling headphones", "A robot vacuum", "$129"):
+        assert deal not in text
+
+
+def test_html_a_page_whose_only_prose_is_in_an_aside_still_gives_it():
+    """With no candidate outside the <aside> worth the name, readability's pick stands."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "short-post-beside-sidebar-deals.html").read_text()
+    start, end = page.index('<div class="col-inner">'), page.index("</div>\n  </div>\n  <aside")
+    text = clean(page[:start] + page[end:], mode="html").text
+    assert "A robot vacuum that maps the whole flat" in text
+
+
 def test_html_a_short_story_right_under_its_headline_beats_a_column_of_longer_teasers():
     """A three-paragraph story in the page's marked body sits right under the <h1> that states
     the page's title; a column of eight opinion teasers beside it holds ten times its prose, so

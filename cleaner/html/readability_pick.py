@@ -69,6 +69,7 @@ class _Readability(Document):
         best = super().select_best_candidate(candidates)
         if best is None:
             return None
+        best = _outside_aside(best, candidates)
         shared = _shared_ancestor(best, candidates)
         if shared is None:
             return best
@@ -177,6 +178,25 @@ def _shared_ancestor(best: dict, candidates: dict):
         if sum(ancestor in r for r in rivals) >= RIVALS_SHARING:
             return ancestor
     return None
+
+
+ASIDE_RIVAL_SHARE = 0.3  # a candidate outside <aside> scoring this share of one inside it wins
+
+
+def _outside_aside(best: dict, candidates: dict) -> dict:
+    """The best candidate, or, when it lies in an <aside> (or a role=complementary box: what
+    HTML calls content tangential to the page's, a sidebar's teasers or deals), the best one
+    outside any such box that scores ASIDE_RIVAL_SHARE of it."""
+    if not _in_aside(best["elem"]):
+        return best
+    rivals = [c for c in candidates.values()
+              if c["content_score"] >= ASIDE_RIVAL_SHARE * best["content_score"] and not _in_aside(c["elem"])]
+    return max(rivals, key=lambda c: c["content_score"], default=best)
+
+
+def _in_aside(element) -> bool:
+    return any(e.tag == "aside" or e.get("role") == "complementary"
+               for e in (element, *element.iterancestors()))
 
 
 def _enclosing_article(element):
