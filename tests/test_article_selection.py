@@ -348,6 +348,16 @@ CASES = {
         ["La versión ligera de la aplicación", "Estará disponible en la tienda de aplicaciones"],
         ["Foto: Archivo", "Publicidad", "Compartir", "Lo más leído", "Aviso legal"],
     ),
+    # A technical post as flattened text, its code unfenced and unindented: statements, a shell
+    # prompt and the program's "key = value" output, each introduced by a sentence ending in
+    # ":". Code and its lead-in lines are article content between the paragraphs; the comments,
+    # the author bio and the archive list after it are not.
+    "tech-post-unfenced-code-perl.txt": (
+        ["I needed to read a small JSON config", "Then pull out the keys you need with a regex",
+         "while ($text =~", "host = example.org", "That is all. If you can install modules"],
+        ["Thanks for this Bob", "Leave a Reply", "About me", "I am a systems administrator",
+         "November 2014", "Powered by WordPress"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
@@ -807,3 +817,28 @@ def test_headline_and_summary_pairs_count_as_teasers_only_under_a_related_headin
     under_related = summary_scores(["Most read"])
     in_article = summary_scores(["Harbour notes"])
     assert all(0 < a < b for a, b in zip(under_related, in_article))  # weighed down, not removed
+
+
+@pytest.mark.parametrize("line, passable", [
+    ("host = example.org", True),  # a setting, a program's output
+    ("max_workers=4", True),
+    ("Then pull out the keys you need with a regex:", True),  # a lead-in to code or a list
+    ("First, slurp the file:", True),
+    ("Categories:", False),  # a label, not a lead-in
+    ("Filed Under:", False),
+    ("The price = cost plus tax", False),  # words before the "=": not a setting
+])
+def test_settings_and_lead_ins_between_paragraphs_cost_next_to_nothing(line, passable):
+    """Between two paragraphs, a line of a config or a program's output, and a sentence that
+    ends in ":" to introduce code, cost the article span as little as a line of code
+    (CODE_LINE); a label or a line of title words costs as chrome does."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import CODE_LINE, prose_scores
+
+    paragraph = ("The harbour master read the gauge at the end of the old pier every morning, "
+                 "and wrote the figure in the book that has been kept in the office since 1911.")
+    lines = _matched(segment("\n\n".join([paragraph, line, paragraph.replace("morning", "evening")])), default_rules())
+    score = prose_scores(lines)[1]
+    assert (score >= CODE_LINE) is passable, score

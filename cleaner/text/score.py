@@ -35,12 +35,16 @@ LIST_AS_LINE = 0.05  # a list of names on one line (is_list_as_line) counts this
 LIST_AS_LINE_MAX = 0.5  # ...and never more than this (a kudos list of 5,000 names is no article)
 SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
+LEAD_IN_WORDS = 4  # a line of written words this long ending in ":" leads into code or a list
 
 _CJK_COMMA = re.compile("[，、；：]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
-# A line of code: statement ends, braces, assignments, calls; or a shell prompt.
-_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S")
+# A line of code: statement ends, braces, assignments, calls; or a shell prompt; or a setting
+# ("host = example.org", "max_workers=4": a name, "=", a value of a few words, as in a config
+# file or a program's output).
+_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S"
+                        r"|^\s*[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
@@ -185,6 +189,9 @@ def _line_score(line: Line) -> float:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
+    if text.rstrip().endswith(":") and line.words >= LEAD_IN_WORDS and any(w[0].islower() for w in _LETTERS.findall(line.plain)) \
+            and (line.stop() or 0.0) >= SOME_STOPWORDS:
+        return CODE_LINE  # "Then pull out the keys you need with a regex:": it leads into code or a list
     if line.block.kind == LIST and (_ORDINAL.match(text) or line.words >= LIST_ITEM_WORDS):
         # A numbered list, or a list of items that are phrases, is the article's: menus are
         # neither numbered nor worded (their items, as links, are link-only lines in Markdown).
