@@ -292,6 +292,32 @@ def test_a_file_that_cleans_to_nothing_is_left_as_is(tmp_path, monkeypatch):
     assert junk.read_text() == "Accept all cookies\nReject all\nCookie settings\n"
 
 
+def _dropping_one_x_line(text, mode, **kwargs):
+    """A cleaner that is not idempotent: each call removes only the first line that starts with x."""
+    lines = text.rstrip("\n").split("\n")
+    cut = next((k for k, line in enumerate(lines) if line.startswith("x")), None)
+    return Result(text="\n".join(lines[:cut] + lines[cut + 1:] if cut is not None else lines), mode="text")
+
+
+def test_fix_cleans_again_until_nothing_changes_so_the_hook_passes_next_time(tmp_path, monkeypatch):
+    page = tmp_path / "page.txt"
+    page.write_text("a\nx1\nx2\nb\n")
+    monkeypatch.setattr(fixing, "clean", _dropping_one_x_line)
+    first = batch.fix_one(batch.Job(str(page), str(page)), batch.FixOptions())
+    assert first.status == batch.CLEANED
+    assert page.read_text() == "a\nb\n"  # one call would have left x2
+    second = batch.fix_one(batch.Job(str(page), str(page)), batch.FixOptions())
+    assert second.status == batch.UNCHANGED
+
+
+def test_fix_stops_cleaning_again_after_a_few_passes(tmp_path, monkeypatch):
+    page = tmp_path / "page.txt"
+    page.write_text("a\n" + "".join(f"x{k}\n" for k in range(10)))
+    monkeypatch.setattr(fixing, "clean", _dropping_one_x_line)
+    batch.fix_one(batch.Job(str(page), str(page)), batch.FixOptions())
+    assert page.read_text().count("x") == 10 - fixing.FIX_PASSES
+
+
 class _Terminal(io.StringIO):
     def isatty(self):
         return True

@@ -28,6 +28,7 @@ from .pool import default_jobs, ordered_map
 FIX, CHECK, DIFF = "fix", "check", "diff"
 
 FILES_PER_CHUNK = 32  # at most; fewer when a batch is small, so that every worker gets work
+FIX_PASSES = 4  # at most, cleaning a file in place until its text stops changing (see _settled)
 
 
 # ----------------------------------------------------------------------------- one file
@@ -75,6 +76,8 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
             target, new = job.source, _render(result, "txt")
             if not new and old.strip():
                 return failed("no article text found; left as is")
+            if new != old:
+                new = _settled(new, opts)
             mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
             target_info, target_data = info, data
         else:
@@ -113,6 +116,19 @@ def fix_one(job: Job, opts: FixOptions) -> Outcome:
         return failed(str(exc))
     except Exception as exc:  # a bug in one page must not stop the batch
         return failed(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _settled(text: str, opts: FixOptions) -> str:
+    """The cleaned text, cleaned again until it stops changing (FIX_PASSES in all, at most).
+    Cleaning is not always idempotent: with the chrome gone, the article span is chosen from
+    less, and now and then chooses differently. A file fixed in place must not change again
+    the next time the hook runs, so ``fix``, like ruff's, applies itself until nothing does."""
+    for _ in range(FIX_PASSES - 1):
+        again = _render(clean(text, mode="text", rules=opts.rules.ruleset()), "txt")
+        if again == text or not again.strip():
+            break
+        text = again
+    return text
 
 
 def _fix_chunk(opts: FixOptions, chunk: list[Job]) -> list[Outcome]:
