@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .classify import Line
-from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, TEXT
+from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, TEXT, is_setext_underline
 
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
 TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks (a teaser list)
@@ -147,6 +147,8 @@ def weigh_listed_summaries(lines: list[Line], units: list[tuple[int, int]], scor
             starts = {first: last for first, last in units}
         summaries = []
         k = i + 1
+        while k < len(lines) and is_setext_underline(lines[k].block):
+            k += 1  # the heading's "-----" underline
         while k + 1 < len(lines) and not prose[k] and lines[k].rule is None \
                 and lines[k].block.kind in (TEXT, HEADING, LINK_ONLY) and prose[k + 1] and k + 1 in starts:
             summaries.append((k + 1, starts[k + 1]))
