@@ -164,9 +164,13 @@ def test_a_read_only_output_file_is_reported_not_replaced(tmp_path):
 
 
 def _edit_during_cleaning(monkeypatch, edit):
-    """Make batch's clean() run ``edit`` first: another program touching the file mid-batch."""
+    """Make batch's first clean() of the file run ``edit`` first: another program touching the
+    file mid-batch (fix may clean the text again before it writes: see fixing._settled)."""
+    done = []
+
     def cleaning(text, **kwargs):
-        edit()
+        if not done:
+            done.append(edit())
         return clean(text, **kwargs)
     monkeypatch.setattr(fixing, "clean", cleaning)
 
