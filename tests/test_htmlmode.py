@@ -187,6 +187,24 @@ def test_layout_keeps_blocks_apart_and_words_together():
         "a b\nc", "code\n    indented"]
 
 
+def test_a_post_written_with_line_breaks_keeps_its_sentences_whole_around_links_and_code():
+    """A blog post set as text and <br>s in one <div> (Blogger's post body), with links, inline
+    code and a <pre> in it: each sentence comes out whole, the link or the code inside it, not
+    parted into a paragraph of its own."""
+    page = ("<html><head><title>Quick tip: find large files</title></head><body>"
+            "<div class='post-body'>To list the twenty largest files under a folder, sorted by size,"
+            " run this from a shell on the machine itself:<br>"
+            "<pre>find /var -type f -printf '%s %p\\n' | sort -nr | head -20</pre>"
+            "Add <code>-xdev</code> to stay on one file system, which keeps network mounts out.<br><br>"
+            "If the list is long, only <a href='/du'>the du command with a depth limit</a> shows which"
+            " folders hold the space, which is what you usually want to know next.<br><br>"
+            "On the busiest of our machines the culprit was a core dump left in /var/crash by a test"
+            " run two years earlier, twelve gigabytes that nobody had missed.</div></body></html>")
+    text = clean(page, mode="html").text
+    assert "Add -xdev to stay on one file system, which keeps network mounts out." in text
+    assert "If the list is long, only the du command with a depth limit shows which folders" in text
+
+
 def test_mathml_is_text_and_its_tex_annotation_is_not():
     """Browsers render <math> (MathJax keeps a MathML copy for screen readers beside glyphs
     drawn by CSS): a formula in a sentence is part of it; the TeX source in <annotation> is not."""

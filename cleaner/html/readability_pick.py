@@ -104,21 +104,21 @@ class _Readability(Document):
                 paragraph.text, elem.text = elem.text, None
                 elem.insert(0, paragraph)
             for child in children:
-                if child.tag == "br":
+                if child.tag == "br" or child.tag not in _INLINE or _is_block(child) or has_block.get(child, False):
                     paragraph = None
-                    continue
-                if child.tag not in _INLINE or _is_block(child) or has_block.get(child, False):
-                    paragraph = None
+                    if child.tail and child.tail.strip():
+                        # The text after a block or a line break starts a paragraph, and the
+                        # inline elements after it join that one ("Add <code>-x</code> to…"),
+                        # where readability would part the text from them.
+                        paragraph = elem.makeelement("p", {})
+                        paragraph.text, child.tail = child.tail, None
+                        child.addnext(paragraph)
                     continue
                 if paragraph is None:
                     paragraph = elem.makeelement("p", {})
                     child.addprevious(paragraph)
                 paragraph.append(child)
-            for pos, child in reversed(list(enumerate(elem))):
-                if child.tail and child.tail.strip():
-                    paragraph = elem.makeelement("p", {})
-                    paragraph.text, child.tail = child.tail, None
-                    elem.insert(pos + 1, paragraph)
+            for child in children:
                 if child.tag == "br":
                     child.drop_tree()
 
