@@ -125,6 +125,7 @@ def _drop_title(article, title: str | None) -> list[Removal]:
 
 
 def _title_heading_text(article, title: str | None) -> str | None:
+    """The text of the first heading that repeats the page's title, as laid out, or None."""
     heading = _title_heading(article, title)
     return None if heading is None else text_of(heading)
 
