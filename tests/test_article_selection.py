@@ -501,6 +501,17 @@ def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
         assert chrome not in text
 
 
+def _html_article(fixture: str, first: str, last: str, chrome: tuple[str, ...]) -> str:
+    """Clean an HTML fixture; assert that the text starts with ``first``, ends with ``last`` and
+    holds no piece of ``chrome``; return the text."""
+    text = clean((Path(__file__).parent / "fixtures" / "html" / fixture).read_text(), mode="html").text
+    assert text.startswith(first), text[:300]
+    assert text.rstrip().endswith(last), text[-300:]
+    for piece in chrome:
+        assert piece not in text
+    return text
+
+
 HOW_TO_STEPS = ("Most orchids sold in shops sit in a tight plastic pot", "Water the orchid the day before",
                 "Choose a pot only a little larger", "New roots should appear within a month")
 
@@ -529,14 +540,11 @@ def test_html_lists_readability_drops_inside_the_titled_article_come_back():
     """readability drops a list whose items are partly links (link density over 0.2) from the
     middle of a post; the <article> under the page's title holds it between the pick's
     paragraphs, so that article, cut after the pick's last paragraph, is the article."""
-    page = (Path(__file__).parent / "fixtures" / "html" / "weekly-notes-with-linked-lists.html").read_text()
-    text = clean(page, mode="html").text
-    assert text.startswith("Welcome back to the weekly notes.")
+    text = _html_article("weekly-notes-with-linked-lists.html", "Welcome back to the weekly notes.",
+                         "we will take a break for the holidays.",
+                         ("Recent posts", "Issue 41", "Licensed under", "Dana Whitlock"))
     assert "Ines Ortega rewrote the tide-table parser so that it reads the old files" in text
     assert "Akosua Mensah added a page to the manual" in text
-    assert text.rstrip().endswith("we will take a break for the holidays.")
-    for chrome in ("Recent posts", "Issue 41", "Licensed under", "Dana Whitlock"):
-        assert chrome not in text
 
 
 def test_html_more_text_between_the_picks_paragraphs_than_the_pick_stays_out():
@@ -556,12 +564,8 @@ def test_html_more_text_between_the_picks_paragraphs_than_the_pick_stays_out():
 def test_html_a_short_post_beats_the_longer_deals_in_a_sidebar_aside():
     """readability scores the sidebar's deal blurbs (an <aside>) above a two-paragraph post;
     an <aside> is tangential content, so the best candidate outside it is the article."""
-    page = (Path(__file__).parent / "fixtures" / "html" / "short-post-beside-sidebar-deals.html").read_text()
-    text = clean(page, mode="html").text
-    assert text.startswith("The promise of game streaming is high quality pictures")
-    assert text.rstrip().endswith("on a faster line, and report back.")
-    for deal in ("Noise-cancelling headphones", "A robot vacuum", "$129"):
-        assert deal not in text
+    _html_article("short-post-beside-sidebar-deals.html", "The promise of game streaming is high quality pictures",
+                  "on a faster line, and report back.", ("Noise-cancelling headphones", "A robot vacuum", "$129"))
 
 
 def test_html_a_page_whose_only_prose_is_in_an_aside_still_gives_it():
@@ -576,12 +580,10 @@ def test_html_a_short_story_right_under_its_headline_beats_a_column_of_longer_te
     """A three-paragraph story in the page's marked body sits right under the <h1> that states
     the page's title; a column of eight opinion teasers beside it holds ten times its prose, so
     readability takes the column. The marked body right under the title is the article."""
-    page = (Path(__file__).parent / "fixtures" / "html" / "short-story-under-headline-beside-teasers.html").read_text()
-    text = clean(page, mode="html").text
-    assert text.startswith("The old ferry slip at Carrick Point opened again on Saturday morning")
-    assert text.rstrip().endswith("asks passengers with dogs to ring ahead.")
-    for teaser in ("Every summer, without fail", "The library opens three days a week", "The church bells"):
-        assert teaser not in text
+    _html_article("short-story-under-headline-beside-teasers.html",
+                  "The old ferry slip at Carrick Point opened again on Saturday morning",
+                  "asks passengers with dogs to ring ahead.",
+                  ("Every summer, without fail", "The library opens three days a week", "The church bells"))
 
 
 WHOLE_PAGE_WITH_HEADLINE = "\n".join([
