@@ -35,32 +35,33 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
 
 def _structural_choice(root, title: str | None):
     element = readability_pick(root)
+    picked = prose_length(element) if element is not None else 0  # measured once: it is a walk
     titled = _titled_container(root, title)
     if titled is not None:
         held = element is not None and _holds(titled, element)
-        if not held and prose_length(titled) >= TITLED_SHARE * (prose_length(element) if element is not None else 0):
+        if not held and prose_length(titled) >= TITLED_SHARE * picked:
             return copy.deepcopy(titled)
-        if held and (dropped := _dropped_from_middle(titled, element)) is not None:
+        if held and (dropped := _dropped_from_middle(titled, element, picked)) is not None:
             return dropped
     marked = _marked_body(root)
-    if element is not None and prose_length(element) < SMALL_PICK:
+    if element is not None and picked < SMALL_PICK:
         # readability picked a box (a sign-up form, a notice) inside the article: the marked
         # body or the container under the title that holds it and far more prose is the article.
         for container in (marked, titled):
             if container is not None and _holds(container, element) \
-                    and _written_beyond(container, element) >= (SMALL_PICK_GAIN - 1) * prose_length(element):
+                    and _written_beyond(container, element) >= (SMALL_PICK_GAIN - 1) * picked:
                 return copy.deepcopy(container)
     if element is not None:
-        body = _body_container(root, element)
+        body = _body_container(root, element, picked)
         if body is not None:
             return body
     if marked is not None and (element is None or not _holds(marked, element)):
         # The marked body wins with a share of readability's prose, or with any prose when it
         # sits right under the page's headline (a short story beside a column of teasers).
-        if element is None or prose_length(marked) >= MARKED_SHARE * prose_length(element) \
+        if element is None or prose_length(marked) >= MARKED_SHARE * picked \
                 or _right_under_title(root, title, marked):
             return copy.deepcopy(marked)
-    if element is not None and prose_length(element) == 0 and element.tag != "body":
+    if element is not None and picked == 0 and element.tag != "body":
         return None  # a list of names won readability's comma count: the whole page decides
     return element
 
@@ -128,14 +129,13 @@ BODY_BLOCK_MIN = 40  # a paragraph or list item this long, mostly not a link, is
 BODY_BLOCK_LINKS = 0.5
 
 
-def _body_container(root, element):
+def _body_container(root, element, picked_prose: int):
     """readability kept one column of a story whose lede, embedded quotes or list sit in
     sibling blocks: the tightest element the page marks as its article's body (itemprop=
     articleBody, a ``story-body`` / ``entry-content`` class) that holds readability's pick and
     adds written text before the pick's last paragraph, copied and cut after that paragraph
     (readability's pick says where the article ends: what follows in the container is a bio,
     related stories or share buttons). None when there is no such container."""
-    picked_prose = prose_length(element)
     if picked_prose == 0:
         return None
     picked = squashed(element.text_content())
@@ -205,11 +205,10 @@ def _written_beyond(container, element) -> int:
                if (text := squashed(block.text_content())) and text[:60] not in picked and _is_written(text, block))
 
 
-def _dropped_from_middle(titled, element):
+def _dropped_from_middle(titled, element, picked_prose: int):
     """The container under the title, cut after the last paragraph of readability's pick, when
     it holds TITLED_GAIN to TITLED_GAIN_MAX of the pick's prose again in written text that the
-    pick dropped between its paragraphs; else None."""
-    picked_prose = prose_length(element)
+    pick dropped between its paragraphs (``picked_prose``: the pick's prose_length); else None."""
     least = max(TITLED_GAIN_MIN, TITLED_GAIN * picked_prose)
     if prose_length(titled) < picked_prose + least:
         return None  # too little beyond the pick to hold that much (most pages: no walk of blocks)
