@@ -836,6 +836,9 @@ def test_headline_and_summary_pairs_count_as_teasers_only_under_a_related_headin
     ("max_workers=4", True),
     ("Then pull out the keys you need with a regex:", True),  # a lead-in to code or a list
     ("First, slurp the file:", True),
+    ("pip install openpyxl", True),  # a command line without its prompt
+    ("sudo apt-get install -y curl", True),
+    ("Go to settings", False),  # a menu line in title case
     ("Categories:", False),  # a label, not a lead-in
     ("Filed Under:", False),
     ("The price = cost plus tax", False),  # words before the "=": not a setting

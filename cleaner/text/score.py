@@ -42,9 +42,13 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line of code: statement ends, braces, assignments, calls; or a shell prompt; or a setting
 # ("host = example.org", "max_workers=4": a name, "=", a value of a few words, as in a config
-# file or a program's output).
+# file or a program's output); or a command line without its prompt ("pip install openpyxl":
+# a common command-line tool in lower case, then an argument, and no sentence end).
 _CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S"
-                        r"|^\s*[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$")
+                        r"|^\s*[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$"
+                        r"|^\s*(?:sudo )?(?:pip3?|pipx|npm|npx|yarn|pnpm|apt|apt-get|brew|git|docker|kubectl|curl"
+                        r"|wget|python3?|node|cargo|cd|mkdir|chmod|conda|gem|dotnet|ssh|tar)"
+                        r" [-\w./:=@~\"'](?!.*[.!?]$).*$")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
