@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 
+from ..engine.model import normalise
 from . import published
 from .published import squashed
 from .readability_pick import readability_pick
@@ -252,12 +253,12 @@ TITLED_GAIN_MAX = 0.6  # ...article back, up to this share (more is a gallery or
 TITLED_SHARE = 0.2  # the container under the title wins at this share of readability's prose
 MIN_PROSE = 300  # characters of paragraph text that make an element a container of prose
 _HEADINGS = ("h1", "h2")
-_EDGE_PUNCTUATION = " .…:;,!?|-–—\"'“”«»"
+TITLE_MIN = 8  # characters: a shorter title ("Home", "Blog") names no article
 def _titled_container(root, title: str | None):
     """The tightest ancestor of the heading that states the page's title that the page marks as
     its article (<article>, <main>, itemprop=articleBody...) and that holds MIN_PROSE characters
     of prose, or None (no title, no such heading, no such container)."""
-    heading = _title_heading(root, title)
+    heading = title_heading(root, title, least=TITLE_MIN)
     if heading is None:
         return None
     for ancestor in heading.iterancestors():
@@ -268,15 +269,17 @@ def _titled_container(root, title: str | None):
     return None
 
 
-def _title_heading(root, title: str | None):
-    """The first <h1>/<h2> that states the page's title, or None."""
+def title_heading(root, title: str | None, tags: tuple[str, ...] = _HEADINGS, least: int = 0):
+    """The first heading (of ``tags``) under ``root`` that states the page's title, compared as
+    the rules compare text (``normalise``: case, spacing and edge punctuation aside), or None;
+    also None when the title is under ``least`` characters."""
     if not title:
         return None
-    wanted = squashed(title).strip(_EDGE_PUNCTUATION)
-    if len(wanted) < 8:
+    wanted = normalise(title)
+    if len(wanted) < least:
         return None
-    for heading in root.iter(*_HEADINGS):
-        text = squashed(heading.text_content()).strip(_EDGE_PUNCTUATION)
+    for heading in root.iter(*tags):
+        text = normalise(heading.text_content())
         if text and (text == wanted or (len(text) >= 20 and (text in wanted or wanted in text))):
             return heading
     return None
@@ -289,7 +292,7 @@ def _right_under_title(root, title: str | None, element) -> bool:
     """Whether ``element`` comes after the heading that states the page's title with at most
     UNDER_TITLE_TEXT characters of text between them (a byline, a picture's caption, a share
     bar): the headline's own body, where the page's markup does not nest one in the other."""
-    heading = _title_heading(root, title)
+    heading = title_heading(root, title, least=TITLE_MIN)
     if heading is None:
         return False
     inside_heading = set(heading.iter())

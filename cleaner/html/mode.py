@@ -23,7 +23,7 @@ from ..limits import check as check_deadline
 from ..result import Removal
 from ..text import apply_rules, clean_document, segment
 from ..text.classify import ends_sentence, word_count
-from .extract import FROM_STATED_BODY, SMALL_PICK, main_content
+from .extract import FROM_STATED_BODY, SMALL_PICK, main_content, title_heading
 from .written import prose_length
 from .layout import Layout, element_text, layout
 from .markdown import Markdown
@@ -101,22 +101,10 @@ def stripped_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _title_heading(article, title: str | None):
-    """The first heading that repeats the page's title, or None."""
-    if not title:
-        return None
-    wanted = normalise(title)
-    for heading in article.iter(*_HEADINGS):
-        norm = normalise(text_of(heading))
-        if norm and (norm == wanted or (len(norm) >= 20 and (norm in wanted or wanted in norm))):
-            return heading
-    return None
-
-
 def _drop_title(article, title: str | None) -> list[Removal]:
     """The headline is metadata (Result.title), not article text: the first heading that repeats
     the title goes, wherever readability placed it."""
-    heading = _title_heading(article, title)
+    heading = title_heading(article, title, _HEADINGS)
     if heading is None:
         return []
     text = text_of(heading)
@@ -126,7 +114,7 @@ def _drop_title(article, title: str | None) -> list[Removal]:
 
 def _title_heading_text(article, title: str | None) -> str | None:
     """The text of the first heading that repeats the page's title, as laid out, or None."""
-    heading = _title_heading(article, title)
+    heading = title_heading(article, title, _HEADINGS)
     return None if heading is None else text_of(heading)
 
 

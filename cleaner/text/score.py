@@ -15,7 +15,7 @@ from collections import Counter
 
 from .classify import _CJK_CHAR, NAME_LIST_WORDS, Line, is_name_list, is_prose
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
-from .teasers import READ_MORE_LINK, SECTION_END_PACKS, weigh_excerpts, weigh_isolated, weigh_listed_summaries
+from .teasers import SECTION_END_PACKS, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
@@ -193,9 +193,6 @@ def _line_score(line: Line) -> float:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
-    if text.rstrip().endswith(":") and line.words >= LEAD_IN_WORDS and any(w[0].islower() for w in _LETTERS.findall(line.plain)) \
-            and (line.stop() or 0.0) >= SOME_STOPWORDS:
-        return CODE_LINE  # "Then pull out the keys you need with a regex:": it leads into code or a list
     if line.block.kind == LIST and (_ORDINAL.match(text) or line.words >= LIST_ITEM_WORDS):
         # A numbered list, or a list of items that are phrases, is the article's: menus are
         # neither numbered nor worded (their items, as links, are link-only lines in Markdown).
@@ -210,6 +207,8 @@ def _line_score(line: Line) -> float:
     if any(w[0].islower() for w in letters):
         stop = line.stop()
         if stop is not None and stop >= SOME_STOPWORDS:
+            if line.words >= LEAD_IN_WORDS and text.rstrip().endswith(":"):
+                return CODE_LINE  # "Then pull out the keys you need with a regex:": it leads into code or a list
             return CONTENT_LINE
     elif line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
         return CONTENT_LINE
