@@ -110,3 +110,18 @@ def test_a_repeated_ui_label_inside_the_article_is_not_a_comment_thread():
     result = clean(text, mode="text")
     assert result.text.count(para) == 4
     assert not any(r.family == "comments" and "Three" in r.text for r in result.removed)
+
+
+def test_a_markdown_link_whose_target_holds_parentheses_is_a_link():
+    """Link targets hold parentheses ("/wiki/Trace_(linear_algebra)", "javascript:void(0);"): a
+    share list of such links is link-only chrome, and inside a sentence the link's text is
+    what the rules read, not its target."""
+    share = "\n".join(f"- [{name}](javascript:void(0);)" for name in ("Facebook", "Twitter", "Email"))
+    para = ("In linear algebra the trace of a square matrix is the sum of the entries on its main "
+            "diagonal, the same in every basis, and [the trace](/wiki/Trace_(linear_algebra)) is "
+            "also the sum of the matrix's eigenvalues counted with multiplicity.")
+    result = clean(f"{share}\n\n{para}\n\n{para.replace('also', 'so')}\n", mode="text")
+    assert "javascript" not in result.text and "[Facebook]" not in result.text
+    assert "[the trace](/wiki/Trace_(linear_algebra))" in result.text
+    removed = [r for r in result.removed if "Facebook" in r.text]
+    assert removed and removed[0].rule == "structure.link-only"

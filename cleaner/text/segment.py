@@ -36,17 +36,20 @@ _HEADING = _stdlib(r"^\s{0,3}#{1,6}(\s|$)")
 _LIST = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
-_LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"
+# A link's target may hold one level of parentheses: "/wiki/Trace_(linear_algebra)",
+# "javascript:void(0);".
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+_LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
 _LINKS_ONLY = _stdlib(
     rf"^\s*(?:[-*+•]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
 )
-_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _JINA_KEY = _stdlib(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
 _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 
 # Markdown syntax that is not text: stripped before rules look at a block.
-_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]" + _TARGET)
 _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
 # Converter debris: pandoc/kramdown attributes after a heading or a span ("# Title {#id
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
