@@ -368,6 +368,21 @@ CASES = {
         ["More from the blog", "Ten things I wish I knew", "A long list of lessons",
          "Parquet, ORC and Arrow", "Privacy", "Skip to content"],
     ),
+    # A flattened technical post that opens with code: an install command under "Install", a
+    # command and a loop under "A first watch", the first paragraph only after them. The code
+    # and its headings above the first paragraph are the post's, up to the site's menu.
+    "tech-post-code-first.txt": (
+        ["Watching a directory with inotifywait", "Install", "sudo apt-get install inotify-tools",
+         "A first watch", "inotifywait -m -e close_write", "Then, for every file that lands:",
+         'gzip -9 "$path"', "Polling the directory once a minute", "it raises moved_to"],
+        ["Home Docs Blog Contact", "Privacy", "Example Notes"],
+    ),
+    # The same shape in Chinese: short headings (安装) that score as menu items between code lines.
+    "tech-post-code-first-zh.txt": (
+        ["安装", "pip install requests", "最简单的请求", "import requests", "print(r.status_code)",
+         "标准库的 urllib 当然也能完成同样的事情", "所以在正式的脚本里最好总是写上 timeout 参数。"],
+        ["首页 文章 归档 关于", "版权所有"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
@@ -838,7 +853,10 @@ def test_headline_and_summary_pairs_count_as_teasers_only_under_a_related_headin
     ("First, slurp the file:", True),
     ("pip install openpyxl", True),  # a command line without its prompt
     ("sudo apt-get install -y curl", True),
+    ("import requests", True),  # an import line
+    ("from os import path", True),
     ("Go to settings", False),  # a menu line in title case
+    ("Archives(12)", False),  # a count in parentheses is no call
     ("Categories:", False),  # a label, not a lead-in
     ("Filed Under:", False),
     ("The price = cost plus tax", False),  # words before the "=": not a setting
@@ -857,3 +875,21 @@ def test_settings_and_lead_ins_between_paragraphs_cost_next_to_nothing(line, pas
     lines = _matched(segment("\n\n".join([paragraph, line, paragraph.replace("morning", "evening")])), default_rules())
     score = prose_scores(lines)[1]
     assert (score >= CODE_LINE) is passable, score
+
+
+def test_a_path_laid_out_a_word_a_line_is_no_formula():
+    """A formula laid out a token a line ("x", "=", "2a") is content between paragraphs; a
+    breadcrumb laid out the same way ("Weather", "/", "Afghanistan") is words, not symbols, and
+    stays a menu."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import CODE_LINE, MENU_LINE, prose_scores
+
+    def token_scores(tokens):
+        lines = _matched(segment("\n".join(tokens)), default_rules())
+        return prose_scores(lines)
+
+    assert token_scores(["a", "y", "2", "+", "b", "y", "=", "0"]).count(CODE_LINE) >= 5
+    path = token_scores(["Weather", "Live", "News", "/", "Afghanistan"])
+    assert CODE_LINE not in path and path.count(MENU_LINE) >= 4

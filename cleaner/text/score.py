@@ -43,12 +43,15 @@ _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line of code: statement ends, braces, assignments, calls; or a shell prompt; or a setting
 # ("host = example.org", "max_workers=4": a name, "=", a value of a few words, as in a config
 # file or a program's output); or a command line without its prompt ("pip install openpyxl":
-# a common command-line tool in lower case, then an argument, and no sentence end).
-_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\(.*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S"
+# a common command-line tool in lower case, then an argument, and no sentence end). A count in
+# parentheses at the end is no call: "2006年12月(5)", "Archives(12)" are an archive's months.
+# An import line ("import requests", "from os import path") is code too.
+_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\((?!\d+\)\s*$).*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S"
                         r"|^\s*[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$"
                         r"|^\s*(?:sudo )?(?:pip3?|pipx|npm|npx|yarn|pnpm|apt|apt-get|brew|git|docker|kubectl|curl"
                         r"|wget|python3?|node|cargo|cd|mkdir|chmod|conda|gem|dotnet|ssh|tar)"
-                        r" [-\w./:=@~\"'](?!.*[.!?]$).*$")
+                        r" [-\w./:=@~\"'](?!.*[.!?]$).*$"
+                        r"|^\s*(?:from [\w.]+ )?import [\w.]+(?:, ?[\w.]+)*(?: as \w+)?;?\s*$")
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
@@ -348,7 +351,8 @@ def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bo
 
 _OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
 FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", "=", "∑", "sin"
-FORMULA_LINES = 4  # ...in a run of this many, an operator among them
+FORMULA_LINES = 4  # ...in a run of this many, an operator among them...
+FORMULA_SYMBOL_CHARS = 2  # ...and half of them symbols this short ("x", "=", "2a"): "Home", "/", "News" is a path
 CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's labels)...
 CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
 # ...or in a run of any length right before the formula's TeX source, which MediaWiki and
@@ -367,7 +371,8 @@ def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]
     out a token a line ("$900", "billion", "’17", "’18"), mostly numbers."""
     for start, end in _runs_of(lines, prose, _is_token_line):
         tokens = [lines[k].plain.strip() for k in range(start, end)]
-        if (end - start >= FORMULA_LINES and any(token in _OPERATORS for token in tokens)) or (
+        if (end - start >= FORMULA_LINES and any(token in _OPERATORS for token in tokens)
+                and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in tokens) >= len(tokens)) or (
                 end < len(lines) and _TEX_SOURCE.match(lines[end].block.text) is not None) or (
                 end - start >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
                 and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):

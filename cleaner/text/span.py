@@ -4,16 +4,19 @@ From every block's prose score (``score``): the article is the run with the high
 related-stories heading inside it, once a paragraph or two are above it, ends it; the run under
 a known title wins when it scores near the best; a rival run that scores nearly as high is kept
 beside it rather than lost; when the article chosen holds little prose, the page's other full
-paragraphs are kept beside it. Every stretch left out is explained (``outside_reasons``)."""
+paragraphs are kept beside it; tables and code that adjoin the article, and the code (with its
+headings) that a technical post opens with above its first paragraph, are part of it. Every
+stretch left out is explained (``outside_reasons``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .classify import Line, is_prose
+from .classify import _CJK_CHAR, Line, is_prose
 from .teasers import HEAD_REACH, is_excerpt
-from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, MENU_LINE, SECTION_END, is_list_as_line,
+from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
+                    SECTION_END, is_list_as_line,
                     prose_scores)
 from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
 
@@ -105,8 +108,8 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
-    selection.spans = [_with_numbered_items(lines, *_with_adjoining_tables(lines, scores, first, last))
-                       for first, last in spans]
+    selection.spans = [_with_numbered_items(lines, *_with_code_above(lines, scores, *_with_adjoining_tables(
+        lines, scores, first, last))) for first, last in spans]
     if selection.end_heading is None and selection.spans:
         # The article stopped above a related-stories heading whose list was weighed as
         # teasers: what lies under the heading is named after it.
@@ -268,6 +271,52 @@ def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, l
                     first -= 1
                 break
     return first, last
+
+
+CODE_ABOVE_REACH = 4  # lines above the article's first paragraph where a block of code may end
+
+
+def _with_code_above(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A technical post often opens with code before its first paragraph: an install command
+    under "Install", a formula under each of several headings, the lines between them saying
+    "Then, for every file:". The span's upward walk goes over the post's content lines (code,
+    table rows, headings, short written lines, labels), when one of them within
+    CODE_ABOVE_REACH lines above the first paragraph is code, up to the first line that is
+    none of these (a menu, a link, a rule's match): so the code and its headings are kept with
+    the prose under them, which the prose scores alone, always starting at a paragraph, lose.
+    A short line right above the topmost code is its heading."""
+    top = first
+    while top > 0 and _content_above(lines[top - 1], scores[top - 1]):
+        top -= 1
+    if not any(_is_code(lines[k], scores[k]) for k in range(max(top, first - CODE_ABOVE_REACH), first)):
+        return first, last
+    if top > 0 and _is_code(lines[top], scores[top]) and _may_head_code(lines[top - 1]):
+        top -= 1  # the code's heading, where plain text cannot tell it from a menu item ("Install")
+    return top, last
+
+
+def _may_head_code(line: Line) -> bool:
+    return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
+        and 0 < line.words <= SECTION_HEADING_WORDS
+
+
+def _content_above(line: Line, score: float) -> bool:
+    """A line of an article's content that scores at or under zero: code, a table row, a
+    heading, a short written line, a label between content lines; not a rule's match."""
+    return line.rule is None and line.region is None and (
+        score in (CODE_LINE, CONTENT_LINE, MENU_LINE_INSIDE) or line.block.kind in (HEADING, CODE, TABLE))
+
+
+def _is_code(line: Line, score: float) -> bool:
+    """A line of code: fenced, or a line scored as code that is not a table row (a converter's
+    layout table is rows too), a link (to the page's own sections, or a share link to "#"),
+    a lead-in (ending in ":") or CJK text ("爱迪尔(图)" reads as a call, but it is a
+    headline's "(picture)")."""
+    if line.block.kind == CODE:
+        return True
+    text = line.block.text
+    return score == CODE_LINE and line.block.kind not in (TABLE, LINK_ONLY) and not text.rstrip().endswith(":") \
+        and _CJK_CHAR.search(text) is None
 
 
 def _article_runs(lines: list[Line], selection: Selection, title: int | None) -> list[tuple[int, int]]:
