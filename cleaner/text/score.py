@@ -46,12 +46,24 @@ _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # a common command-line tool in lower case, then an argument, and no sentence end). A count in
 # parentheses at the end is no call: "2006年12月(5)", "Archives(12)" are an archive's months.
 # An import line ("import requests", "from os import path") is code too.
-_CODE_LIKE = re.compile(r"[;{}]\s*$|^\s*[{}]|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\((?!\d+\)\s*$).*\)\s*[;{]?\s*$|^\s*[$#>]\s+\S"
-                        r"|^\s*[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$"
-                        r"|^\s*(?:sudo )?(?:pip3?|pipx|npm|npx|yarn|pnpm|apt|apt-get|brew|git|docker|kubectl|curl"
-                        r"|wget|python3?|node|cargo|cd|mkdir|chmod|conda|gem|dotnet|ssh|tar)"
-                        r" [-\w./:=@~\"'](?!.*[.!?]$).*$"
-                        r"|^\s*(?:from [\w.]+ )?import [\w.]+(?:, ?[\w.]+)*(?: as \w+)?;?\s*$")
+# One search of a single alternation tries every alternative at every position of the line:
+# the alternatives anchored at its start are tried there once (``match``), the others only on a
+# line holding a character they need (most lines hold none).
+_CODE_AT_START = re.compile(r"\s*(?:[{}]|[$#>]\s+\S"
+                            r"|[\w.$@%\[\]'\"-]+\s?=\s?[^\s=]+(?: [^\s=]+){0,3}\s*$"
+                            r"|(?:sudo )?(?:pip3?|pipx|npm|npx|yarn|pnpm|apt|apt-get|brew|git|docker|kubectl|curl"
+                            r"|wget|python3?|node|cargo|cd|mkdir|chmod|conda|gem|dotnet|ssh|tar)"
+                            r" [-\w./:=@~\"'](?!.*[.!?]$)"
+                            r"|(?:from [\w.]+ )?import [\w.]+(?:, ?[\w.]+)*(?: as \w+)?;?\s*$)")
+_CODE_ANYWHERE = re.compile(r"[;{}]\s*$|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\((?!\d+\)\s*$).*\)\s*[;{]?\s*$")
+_CODE_CHARS = re.compile(r"[;{}=>:(]")  # what every _CODE_ANYWHERE alternative needs
+
+
+def _code_like(text: str) -> bool:
+    return _CODE_AT_START.match(text) is not None or (
+        _CODE_CHARS.search(text) is not None and _CODE_ANYWHERE.search(text) is not None)
+
+
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
@@ -65,7 +77,10 @@ def _units(lines: list[Line]) -> list[tuple[int, int]]:
     width = _wrap_widths(lines)
     while i < n:
         j = i
-        while j + 1 < n and (_runs_on(lines[j], lines[j + 1]) or _hard_wrapped(lines[j], lines[j + 1], width[j])):
+        # (A blank line before the next line ends the paragraph: tested here, it spares both
+        # tests on most pairs of lines.)
+        while j + 1 < n and not lines[j + 1].block.blank_before and (
+                _runs_on(lines[j], lines[j + 1]) or _hard_wrapped(lines[j], lines[j + 1], width[j])):
             j += 1
         units.append((i, j))
         i = j + 1
@@ -192,7 +207,7 @@ def _line_score(line: Line) -> float:
     text = line.block.text
     if "<" in text and _is_markup(text):
         return MENU_LINE
-    if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _CODE_LIKE.search(text) is not None:
+    if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text):
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
