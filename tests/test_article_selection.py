@@ -893,3 +893,16 @@ def test_a_path_laid_out_a_word_a_line_is_no_formula():
     assert token_scores(["a", "y", "2", "+", "b", "y", "=", "0"]).count(CODE_LINE) >= 5
     path = token_scores(["Weather", "Live", "News", "/", "Afghanistan"])
     assert CODE_LINE not in path and path.count(MENU_LINE) >= 4
+
+
+def test_html_words_in_a_paragraph_are_never_unlikely_candidates():
+    """readability drops an element whose class or id sounds like chrome ("popup", "sidebar",
+    "comment") before it scores the page; a link or an inline element inside a paragraph is
+    words of the sentence ("for <a class="popup">eleven years</a> when..."), and stays, as
+    Readability.js keeps every link there."""
+    text = _html_article("annotated-story-popup-links.html", "Click on the words in red",
+                         "where the damp has begun to take them one by one.",
+                         ("Other annotated texts", "The Ferryman", "English department"))
+    assert "for eleven years when the new assistant came" in text
+    assert "what he said was polite and strangely final, as if" in text
+    assert "waiting for something that never came up the stairs." in text

@@ -44,6 +44,7 @@ _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
                      "sup", "u"})
+_SENTENCE_HOLDERS = frozenset({"p", "li", "dd", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _commas(text: str) -> int:
@@ -84,6 +85,12 @@ class _Readability(Document):
             attrs = f"{elem.get('class', '')} {elem.get('id', '')}"
             # A blockquote is quoted content (an embedded tweet is ``blockquote.twitter-tweet``).
             if len(attrs) < 2 or elem.tag in ("html", "body", "blockquote"):
+                continue
+            # Words of a sentence: a link (Readability.js never drops one here either), or an
+            # inline element inside a paragraph ("For the <a class="popup">first time in my
+            # life</a> a feeling...", a <span class="tweetable"> quote).
+            if elem.tag == "a" or (elem.tag in _INLINE and elem.getparent() is not None
+                                   and elem.getparent().tag in _SENTENCE_HOLDERS):
                 continue
             if _unlikely(attrs) \
                     and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code") \
