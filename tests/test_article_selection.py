@@ -383,6 +383,18 @@ CASES = {
          "标准库的 urllib 当然也能完成同样的事情", "所以在正式的脚本里最好总是写上 timeout 参数。"],
         ["首页 文章 归档 关于", "版权所有"],
     ),
+    # A one-paragraph post above an author box: the bio under "About the author" is prose,
+    # longer than the post, but never the article (chrome.author-bio), and the heading parts
+    # it from the post as a related-stories heading does.
+    "short-post-beside-author-bio.txt": (
+        ["The kitchen drops to fourteen degrees at night", "brought it back to about eight."],
+        ["About the author", "Helen Marsh has baked bread", "Share this post", "Recipes"],
+    ),
+    # The same in German, the bio longer still: "Über den Autor".
+    "short-post-beside-author-bio-de.txt": (
+        ["Salz und Sand von den Straßen", "so lang, dass auch die Ritzel leiden."],
+        ["Über den Autor", "Jonas Becker fährt seit seiner Jugend", "Beitrag teilen", "Ausrüstung"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
@@ -411,8 +423,9 @@ def test_removed_lines_name_why_they_are_not_the_article():
     result = clean((PAGES / "short-post-long-sidebar.md").read_text(encoding="utf-8"), mode="text")
     bio = [r for r in result.removed if "Margaret Ellery" in r.text]
     assert bio and bio[0].rule == "structure.outside-article"
-    # ...and why: where it stands and how its prose scores against the article's.
-    assert bio[0].reason.startswith("after the article; its prose scores ")
+    # ...and why: where it stands (under the author-bio heading) and how its prose scores
+    # against the article's.
+    assert bio[0].reason.startswith("under 'About the author', after the article: the author's bio; its prose scores ")
     teasers = clean((PAGES / "article-then-most-read-teasers.txt").read_text(encoding="utf-8"), mode="text")
     summary = [r for r in teasers.removed if "Die Hersteller haben ein Update" in r.text]
     assert summary and summary[0].reason.startswith("under 'Meistgelesen', after the article: other stories")

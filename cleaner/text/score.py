@@ -15,7 +15,7 @@ from collections import Counter
 
 from .classify import _CJK_CHAR, NAME_LIST_WORDS, Line, is_name_list, is_prose
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
-from .teasers import SECTION_END_PACKS, weigh_excerpts, weigh_isolated, weigh_listed_summaries
+from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
@@ -256,7 +256,8 @@ def _prose_score(line: Line) -> float | None:
 
 def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None) -> list[float]:
     """Each block's prose score (``listed``, when given, gets the related-stories headings whose
-    list of headlines and summaries was weighed as teasers).
+    list of headlines and summaries was weighed as teasers, and the author-bio headings whose
+    bio was weighed as no part of the article).
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
     Article paragraphs come in runs; a prose paragraph alone between short lines is more often
@@ -306,9 +307,10 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     _mark_formula_runs(lines, scores, prose)
     weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title)
     weigh_excerpts(lines, units, scores, prose)
-    headings = weigh_listed_summaries(lines, units, scores, prose)
+    headings = weigh_bios(lines, units, scores, prose)
+    headings += weigh_listed_summaries(lines, units, scores, prose)
     if listed is not None:
-        listed.extend(headings)
+        listed.extend(sorted(headings))
     # A menu-like line, a link or an image alone between content lines is part of what it
     # sits in: a label, the link after a list item, a picture between paragraphs.
     alone = [score == MENU_LINE or (score == -0.5 and line.rule is None and line.block.kind in (LINK_ONLY, IMAGE_ONLY))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .classify import _CJK_CHAR, Line, is_prose
-from .teasers import HEAD_REACH, is_excerpt
+from .teasers import BIO_HEADING, HEAD_REACH, is_excerpt
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
                     SECTION_END, is_list_as_line,
                     prose_scores)
@@ -98,6 +98,7 @@ class Selection:
     scores: list[float]
     end_heading: int | None = None
     end_heading_text: str = ""
+    end_heading_bio: bool = False  # the heading is an author-bio heading: a bio, not other stories
 
 
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
@@ -116,7 +117,9 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
         last = max(last for _, last in selection.spans)
         selection.end_heading = next((i for i in listed if i > last), None)
     if selection.end_heading is not None:
-        selection.end_heading_text = lines[selection.end_heading].plain.strip()
+        heading = lines[selection.end_heading]
+        selection.end_heading_text = heading.plain.strip()
+        selection.end_heading_bio = heading.rule is not None and heading.rule.rule.id == BIO_HEADING
     return selection
 
 
@@ -143,7 +146,8 @@ def outside_reasons(selection: Selection) -> dict[int, str]:
         while j + 1 < n and j != end and not inside[j + 1]:
             j += 1
         if end is not None and i > end:
-            where = f"under {selection.end_heading_text!r}, after the article: other stories"
+            what = "the author's bio" if selection.end_heading_bio else "other stories"
+            where = f"under {selection.end_heading_text!r}, after the article: {what}"
         elif not spans or j < spans[0][0]:
             where = "before the article"
         elif i > spans[-1][1]:

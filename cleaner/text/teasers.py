@@ -16,7 +16,7 @@ TEASER_PROSE = 0.2  # ...and of each in a run of TEASER_RUN or more such blocks 
 TEASER_RUN = 3
 TEASER_GAP = 8  # lines between two teasers of one list at most (headline, author, date, "More")
 # Rules whose lines head what comes after an article: the article span does not cross them.
-SECTION_END_PACKS = ("chrome.related.",)
+SECTION_END_PACKS = ("chrome.related.", "chrome.author-bio.")  # headings after which other stories or a bio come
 READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a teaser's summary
 
 
@@ -159,6 +159,41 @@ def weigh_listed_summaries(lines: list[Line], units: list[tuple[int, int]], scor
                 for j in range(first, last + 1):
                     if scores[j] > 0:
                         scores[j] *= TEASER_PROSE
+    return headings
+
+
+BIO_HEADING = "chrome.author-bio.heading"
+BIO_REACH = 3  # lines from an author-bio heading to the bio (the author's name, a photo)
+BIO_UNITS = 2  # paragraphs of bio under the heading at most
+BIO_PROSE = 0.1  # ...and what each counts
+
+
+def weigh_bios(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
+               prose: list[bool]) -> list[int]:
+    """Under an author-bio heading ("About the author", "Über den Autor", "关于作者") the next
+    paragraph or two, within BIO_REACH lines, are the author's bio: prose, but never the
+    article, and longer than a short post beside it. Each counts BIO_PROSE. The headings
+    whose bios were weighed so."""
+    starts, headings = None, []
+    for i, line in enumerate(lines):
+        if line.rule is None or line.rule.rule.id != BIO_HEADING:
+            continue
+        if starts is None:
+            starts = {first: last for first, last in units}
+        k, taken = i + 1, 0
+        while k < len(lines) and taken < BIO_UNITS and k - i <= BIO_REACH + taken:
+            if prose[k] and k in starts:
+                for j in range(k, starts[k] + 1):
+                    if scores[j] > 0:
+                        scores[j] *= BIO_PROSE
+                if not taken:
+                    headings.append(i)
+                taken += 1
+                k = starts[k] + 1
+                continue
+            if lines[k].rule is not None and lines[k].rule.rule.id.startswith(SECTION_END_PACKS):
+                break
+            k += 1
     return headings
 
 
