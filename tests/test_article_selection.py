@@ -395,6 +395,14 @@ CASES = {
         ["Salz und Sand von den Straßen", "so lang, dass auch die Ritzel leiden."],
         ["Über den Autor", "Jonas Becker fährt seit seiner Jugend", "Beitrag teilen", "Ausrüstung"],
     ),
+    # A flattened Blogger post: its comments have no "N comments" heading, each only a
+    # "Name said..." header and a timestamp, and their bodies are longer than the post's
+    # paragraphs (structure.said-header opens the thread); and Blogger's post footer.
+    "blogger-post-with-comment-thread.txt": (
+        ["The lower sash in the back bedroom had stuck fast", "slides up and down with one finger."],
+        ["Anonymous said", "Thanks for this Tom", "Margaret said", "We had the same trouble",
+         "BlogThis!", "Newer Post", "Subscribe to:"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
@@ -919,3 +927,19 @@ def test_html_words_in_a_paragraph_are_never_unlikely_candidates():
     assert "for eleven years when the new assistant came" in text
     assert "what he said was polite and strangely final, as if" in text
     assert "waiting for something that never came up the stairs." in text
+
+
+@pytest.mark.parametrize("line, header", [
+    ("Anonymous said...", True),
+    ("Tom Barnes said…", True),
+    ("Anonym hat gesagt…", True),
+    ("That said...", False),  # a discourse opener, not a name
+    ("Azzouz said.", False),  # the end of a quote: no ellipsis
+    ("“Fine,” he said...", False),  # a quotation: marks and a comma
+    ("The minister said... nothing", False),
+])
+def test_a_blogger_comment_header_is_a_name_said_and_an_ellipsis(line, header):
+    from cleaner.engine.load import default_rules
+    from cleaner.text.classify import _said_header
+
+    assert (_said_header(default_rules(), line) is not None) is header

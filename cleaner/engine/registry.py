@@ -18,8 +18,8 @@ _HTML = "code:cleaner.html.prune"
 
 
 def _rule(rule_id: str, family: str, description: str, source: str,
-          html_match: tuple[str, ...] = (), html_no_match: tuple[str, ...] = ()) -> Rule:
-    return Rule(id=rule_id, family=family, description=description, scope="line", role="remove",
+          html_match: tuple[str, ...] = (), html_no_match: tuple[str, ...] = (), role: str = "remove") -> Rule:
+    return Rule(id=rule_id, family=family, description=description, scope="line", role=role,
                 phrases=(), patterns=(), detectors=(), max_chars=None, html=None, match=(),
                 no_match=(), source=source, html_match=html_match, html_no_match=html_no_match)
 
@@ -34,6 +34,11 @@ CODE_RULES: tuple[Rule, ...] = (
     _rule("structure.image-only", "chrome", "A line that is only images", _STRUCTURE),
     _rule("structure.outside-article", "navigation",
           "Outside the article: the highest-scoring run of prose lines", _STRUCTURE),
+    _rule("structure.said-header", "comments",
+          "A comment's header as Blogger prints it, a name and 'said...' alone on a line "
+          "(Anonymous said..., Anonym hat gesagt…): it opens the thread. In code because the "
+          "ellipsis that tells it from a sentence is an edge the packs' matching strips",
+          _STRUCTURE, role="opens_region"),
     _rule("html.template", "consent",
           "A banner or comment form kept in <template> or <script type=text/template>", _HTML,
           ('<template><div>We use cookies. <button>Accept</button></div></template>',),

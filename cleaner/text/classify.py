@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..engine.matcher import RuleSet
-from ..engine.model import Hit
+from ..engine.model import Hit, normalise
 from ..limits import check as check_deadline
 from .prose import document_stoplist, stopword_share
 from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, strip_markdown
@@ -121,6 +121,23 @@ def _classify_short(rules: RuleSet, kind: str, line: str,
     return tuple(hits), words, sentence, text
 
 
+# Blogger's comment header, "Anonymous said..." / "Anonym hat gesagt…": up to four words of a
+# name (no quotation marks or commas) and the verb, then the ellipsis, which a sentence ending
+# "... that said." or a quote's "Azzouz said." lacks; discourse openers are no name.
+_SAID_HEADER = re.compile(
+    r"\s*(?!(?:that|this|it|he|she|they|we|i|you|who|which|as|having|what|well|so|and|but)\s)"
+    r"[\w@().'’-]+(?: [\w@().'’-]+){0,3} (?:said|hat gesagt|dijo|a dit|ha detto|disse|zei)\s?(?:\.\.\.|…)\s*",
+    re.IGNORECASE)
+SAID_HEADER = "structure.said-header"
+
+
+def _said_header(rules: RuleSet, text: str) -> Hit | None:
+    if not text.rstrip().endswith(("...", "…")) or _SAID_HEADER.fullmatch(text) is None \
+            or not rules.enabled(SAID_HEADER):
+        return None
+    return Hit(rules.get(SAID_HEADER), normalise(text))
+
+
 def analyse(doc: Document, rules: RuleSet) -> list[Line]:
     lines: list[Line] = []
     worded: list[Line] = []  # lines of 3 words or more of a kind whose words are prose evidence
@@ -135,6 +152,8 @@ def analyse(doc: Document, rules: RuleSet) -> list[Line]:
         if len(text) <= 80:
             hits, words, sentence, plain = short(rules, kind, text, block.markdown)
             line = Line(block, list(hits), words, sentence, plain)
+            if not hits and (said := _said_header(rules, plain)) is not None:
+                line.hits.append(said)
         else:
             line = Line(block, *_classify(rules, kind, text, block.markdown))
         append(line)
