@@ -163,7 +163,7 @@ def weigh_listed_summaries(lines: list[Line], units: list[tuple[int, int]], scor
 
 
 BIO_HEADING = "chrome.author-bio.heading"
-BIO_REACH = 3  # lines from an author-bio heading to the bio (the author's name, a photo)
+BIO_REACH = 3  # lines from an author-bio heading to the bio (the author's name, a photo), or between its paragraphs
 BIO_UNITS = 2  # paragraphs of bio under the heading at most
 BIO_PROSE = 0.1  # ...and what each counts
 
@@ -180,15 +180,15 @@ def weigh_bios(lines: list[Line], units: list[tuple[int, int]], scores: list[flo
             continue
         if starts is None:
             starts = {first: last for first, last in units}
-        k, taken = i + 1, 0
-        while k < len(lines) and taken < BIO_UNITS and k - i <= BIO_REACH + taken:
+        k, taken, since = i + 1, 0, i  # since: the heading, then the end of the bio's last paragraph
+        while k < len(lines) and taken < BIO_UNITS and k - since <= BIO_REACH:
             if prose[k] and k in starts:
                 for j in range(k, starts[k] + 1):
                     if scores[j] > 0:
                         scores[j] *= BIO_PROSE
                 if not taken:
                     headings.append(i)
-                taken += 1
+                taken, since = taken + 1, starts[k]
                 k = starts[k] + 1
                 continue
             if lines[k].rule is not None and lines[k].rule.rule.id.startswith(SECTION_END_PACKS):
