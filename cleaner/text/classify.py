@@ -109,7 +109,10 @@ def _classify(rules: RuleSet, kind: str, line: str,
     """A line's rule hits, word count, whether it ends like a sentence, and its plain text
     (``markdown`` False: segment saw no Markdown syntax in it)."""
     text = strip_markdown(line, kind) if markdown else line
-    return rules.match(text), word_count(text), ends_sentence(text), text
+    hits = rules.match(text)
+    if not hits and (said := _said_header(rules, text)) is not None:
+        hits = [said]
+    return hits, word_count(text), ends_sentence(text), text
 
 
 # Short UI lines ("Share", "Reply", "0", dates) recur within a page and across a batch: their
@@ -132,6 +135,8 @@ SAID_HEADER = "structure.said-header"
 
 
 def _said_header(rules: RuleSet, text: str) -> Hit | None:
+    """The hit of structure.said-header on a line no pack rule matched, or None (most lines
+    fail the ellipsis test, the first)."""
     if not text.rstrip().endswith(("...", "…")) or _SAID_HEADER.fullmatch(text) is None \
             or not rules.enabled(SAID_HEADER):
         return None
@@ -152,8 +157,6 @@ def analyse(doc: Document, rules: RuleSet) -> list[Line]:
         if len(text) <= 80:
             hits, words, sentence, plain = short(rules, kind, text, block.markdown)
             line = Line(block, list(hits), words, sentence, plain)
-            if not hits and (said := _said_header(rules, plain)) is not None:
-                line.hits.append(said)
         else:
             line = Line(block, *_classify(rules, kind, text, block.markdown))
         append(line)
