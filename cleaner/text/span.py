@@ -28,9 +28,11 @@ RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept bes
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
 RIVAL_PARAGRAPH = 4.0  # a rival of one paragraph must be a full one (about 32 words)
 SMALL_ARTICLE = 12.0  # an article of less prose than this (about 96 words) is thin evidence...
-STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it,
+STRAY_PARAGRAPH = 2.0  # ...and every run of prose elsewhere scoring this much is kept beside it
+#   (an isolated paragraph of about 32 words),
+TINY_ARTICLE = 4.0  # ...and when the article is a sentence or two (less prose than this),
+STRAY_SHARE = 0.25  # ...every run of prose scoring this share of it
 NEAR_STRAY_LINES = 6  # ...and any run of prose within this many lines of it (its dek, its next paragraph)
-#   (an isolated paragraph of about 32 words)
 AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECTION_END) in the article...
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
 RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
@@ -170,12 +172,16 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
     of a teaser list, not inside a region) is kept beside it, and so is any run of prose (not a
     list of names set on one line, not an excerpt cut off with an ellipsis) within
     NEAR_STRAY_LINES of it that no related-stories heading parts from it (its
-    standfirst, its next paragraph past a picture); a stray blurb is the lesser error."""
+    standfirst, its next paragraph past a picture); a stray blurb is the lesser error. When
+    the best run is smaller still (under TINY_ARTICLE), a run scoring STRAY_SHARE of it is kept
+    too: a one-sentence note alone under its headline, counted half as an isolated line,
+    scores under a two-line publisher's blurb in the footer, and nothing else tells them apart."""
     if not spans:
         return spans
     best = max(_best_run(scores, first, last + 1)[0] for first, last in spans)
     if best >= SMALL_ARTICLE:
         return spans
+    stray = STRAY_SHARE * best if best < TINY_ARTICLE else STRAY_PARAGRAPH
     inside = covered(spans, len(scores))
     strays, i, n = [], 0, len(scores)
     while i < n:
@@ -186,7 +192,7 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
         while j < n and scores[j] > 0 and not inside[j]:
             total += scores[j]
             j += 1
-        if total >= STRAY_PARAGRAPH or _near_the_article(lines, scores, spans, i, j):
+        if total >= stray or _near_the_article(lines, scores, spans, i, j):
             strays.append((i, j - 1))
         i = j
     return sorted(spans + strays)
