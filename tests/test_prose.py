@@ -19,6 +19,21 @@ def test_the_language_is_the_stoplist_that_covers_the_frequent_words():
     assert _language(document_stoplist(FRENCH)) == "French"
 
 
+RECIPE = ["Oat porridge [1 cup oats, 1 cup oat milk, 1 tsp. honey, ½ cup blueberries, 1 tsp. cinnamon]",
+          "Portion containers: 1 Yellow, 1 Purple, 1 tsp., ½ cup oats, 1 cup milk, 1 tsp. seeds",
+          "Lentil soup [1 cup red lentils, ½ cup carrots, 1 cup stock, 1 tsp. cumin, 1 tsp. oil]",
+          "Cook the lentils in the stock for twenty minutes, and stir in the cumin at the end of it.",
+          "Eat it warm with a slice of rye bread, or keep it in the fridge for up to three days."]
+
+
+def test_a_page_full_of_its_subjects_words_still_tells_its_language():
+    # The most frequent words are "1", "cup", "tsp.": few function words among them, but the
+    # language's frequent stopwords still make up a good share of all the words.
+    assert _language(document_stoplist(RECIPE)) == "English"
+    names = ["Kyle Busch, Martin Truex, Kevin Harvick, Denny Hamlin, Joey Logano, Chase Elliott, Ryan Blaney"] * 3
+    assert document_stoplist(names) is None
+
+
 def test_too_few_words_or_no_stoplist_tell_no_language():
     assert document_stoplist(["Home", "News", "Contact"]) is None
     assert document_stoplist(["社区花园今年第一次收获了冬小麦，志愿者们用手工的方法把麦穗割下来。"] * 5) is None

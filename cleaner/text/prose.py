@@ -1,7 +1,8 @@
 """Prose evidence that holds across languages: the share of a line's words that are stopwords of
 the document's language (jusText's main signal: running text is full of function words, menus,
 names and headlines are not), and the language itself, told from the text by which stoplist
-covers its most frequent words.
+covers its most frequent words (or, on a page whose frequent words are its subject's, which
+language's frequent stopwords make up most of its words).
 
 The stoplists are jusText's (about 100 languages, built from Wikipedia word frequencies); their
 files are read once per process, on the first document that needs them, and a language's word
@@ -20,7 +21,8 @@ from pathlib import Path
 SAMPLE_CHARS = 2500  # enough text to tell a language; the rest of a long page adds nothing
 TOP_TOKENS = 20  # a language shows in its most frequent words
 MIN_TOKENS = 12  # fewer words than this tell no language
-MIN_COVERAGE = 0.4  # share of the most frequent words a stoplist must hold to be taken
+MIN_COVERAGE = 0.4  # share of the most frequent words a stoplist must hold to be taken...
+MIN_TOKEN_SHARE = 0.12  # ...or else the share of all the words its frequent stopwords make up
 FREQUENT_STOPWORDS = 200  # of each language's stopwords, the most frequent, tell the language
 STOPWORD_WINDOW = 240  # characters of a line whose words are counted (a long line is written text)
 _PUNCTUATION = "\"“”«»„()[]{}.,;:!?¿¡…–—*_#|/"  # apostrophes and hyphens stay inside words
@@ -74,13 +76,24 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
     words = " ".join(sample).lower().split()
     if len(words) < MIN_TOKENS:
         return None
-    top = {word.strip(_PUNCTUATION) for word, _ in Counter(words).most_common(TOP_TOKENS)}
+    counts = Counter(words)
+    top = {word.strip(_PUNCTUATION) for word, _ in counts.most_common(TOP_TOKENS)}
     hits = Counter(lang for word in top for lang in _languages_of(word))
     if not hits:
         return None
     # The most hits; ties go to the language listed first, so the choice never depends on order.
     best, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
-    return stoplist(best) if count >= MIN_COVERAGE * len(top) else None
+    if count >= MIN_COVERAGE * len(top):
+        return stoplist(best)
+    # A page whose longer lines are full of its subject's words (a recipe's "cup", "tsp",
+    # "oz"; a spec sheet's units) has few function words among its most frequent ones: then
+    # the language is the one whose frequent stopwords make up most of all its words.
+    shares = Counter()
+    for word, n in counts.items():
+        for lang in _languages_of(word.strip(_PUNCTUATION)):
+            shares[lang] += n
+    best, count = min(shares.items(), key=lambda item: (-item[1], item[0]))
+    return stoplist(best) if count >= MIN_TOKEN_SHARE * len(words) else None
 
 
 def _languages_of(word: str) -> tuple[int, ...]:
