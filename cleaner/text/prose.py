@@ -16,6 +16,7 @@ import functools
 import importlib.util
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 SAMPLE_CHARS = 2500  # enough text to tell a language; the rest of a long page adds nothing
@@ -78,11 +79,11 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
         return None
     counts = Counter(words)
     top = {word.strip(_PUNCTUATION) for word, _ in counts.most_common(TOP_TOKENS)}
-    hits = Counter(lang for word in top for lang in _languages_of(word))
+    index = _frequent_stopwords()
+    hits = Counter(chain.from_iterable(index.get(word, ()) for word in top))
     if not hits:
         return None
-    # The most hits; ties go to the language listed first, so the choice never depends on order.
-    best, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
+    best, count = _most(hits)
     if count >= MIN_COVERAGE * len(top):
         return stoplist(best)
     # A page whose longer lines are full of its subject's words (a recipe's "cup", "tsp",
@@ -90,15 +91,17 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
     # the language is the one whose frequent stopwords make up most of all its words.
     shares = Counter()
     for word, n in counts.items():
-        for lang in _languages_of(word.strip(_PUNCTUATION)):
+        for lang in index.get(word.strip(_PUNCTUATION), ()):
             shares[lang] += n
-    best, count = min(shares.items(), key=lambda item: (-item[1], item[0]))
+    best, count = _most(shares)
     return stoplist(best) if count >= MIN_TOKEN_SHARE * len(words) else None
 
 
-def _languages_of(word: str) -> tuple[int, ...]:
-    """The languages (by index) among whose most frequent stopwords a word is."""
-    return _frequent_stopwords().get(word, ())
+def _most(counts: Counter) -> tuple[int, int]:
+    """The language with the most hits and its count; ties go to the language listed first,
+    so the choice never depends on the order the hits came in."""
+    most = max(counts.values())
+    return min(lang for lang, count in counts.items() if count == most), most
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,14 +24,18 @@ def grow_regions(lines: list[Line]) -> None:
     family blocks one of which is stronger than a member, or at least three members of two kinds
     or more (a thread of author / date / Reply lines, a banner without a title)."""
     n, i = len(lines), 0
+    first_prose: int | None = None  # the first prose line, found when a seed first asks
+    barren: dict[int, str] = {}  # seeds that can grow no region of their family that stands
     while i < n:
         seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
-        if seed is None:
+        if seed is None or barren.get(i) == seed.rule.family:
             i += 1
             continue
         family = seed.rule.family
         opener = lines[i].strongest(family)
-        last, matched = _extend_region(lines, i, family)
+        if first_prose is None:
+            first_prose = next((k for k, line in enumerate(lines) if is_prose(line)), n)
+        last, matched = _extend_region(lines, i, family, first_prose < i)
         strong = sum(lines[k].strongest(family).rule.role != "member" for k in matched)
         # A thread or a banner has several kinds of marker (author, date, Reply); the same label
         # over and over ("Report" under each embedded post) is not one.
@@ -48,18 +52,25 @@ def grow_regions(lines: list[Line]) -> None:
                 lines[k].rule = lines[k].strongest(family) or lines[k].strongest() or opener
             i = last + 1
         else:
+            # A later block of this region, seeded with no prose between, grows a region that
+            # is part of this one (it starts with fewer markers, so it reaches no further): it
+            # would not stand either. Skipping those seeds keeps a page of thousands of
+            # "Reply" lines linear, where trying each one was quadratic.
+            for k in matched[1:]:
+                if not i <= first_prose < k:
+                    barren[k] = family
             i += 1
 
 
-def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[int]]:
-    """How far a region seeded at block i reaches, and its blocks matched by the family."""
+def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) -> tuple[int, list[int]]:
+    """How far a region seeded at block i reaches, and its blocks matched by the family
+    (``after_prose``: prose stands above block i)."""
     n, last, matched = len(lines), i, [i]
     reach = THREAD_LOOKAHEAD if family == "comments" else LOOKAHEAD
     # A thread: a comments title opened the region ("12 thoughts on …"), or a thread marker
     # (author, date, Reply) has been seen; comment buttons alone do not make one.
     seed = lines[i].strongest(family)
     in_thread = seed.rule.role == "opens_region" and lines[i].block.kind != LINK_ONLY
-    after_prose = any(is_prose(line) for line in lines[:i])
     markers = 0 if seed.rule.form_ui else 1  # matched blocks that are thread markers, not form UI
     j = i + 1
     while j < n:
@@ -99,24 +110,33 @@ def _extend_region(lines: list[Line], i: int, family: str) -> tuple[int, list[in
 def decide_rule_hits(lines: list[Line]) -> None:
     """Outside regions: ``remove`` hits remove; ``member`` hits remove only inside a run of
     consecutive same-family blocks that holds a non-member hit (a banner or form cluster)."""
-    n, i = len(lines), 0
-    while i < n:
-        line = lines[i]
+    anchored = {family: _anchored_runs(lines, family)
+                for family in {h.rule.family for line in lines if not line.region for h in line.hits}}
+    for i, line in enumerate(lines):
         if line.region or not line.hits:
-            i += 1
             continue
         strongest = line.strongest()
         if strongest.rule.role != "member":
             line.rule = strongest
-            i += 1
             continue
         for family in sorted({h.rule.family for h in line.hits}):  # sorted: the same credit every run
-            start = end = i
-            while start > 0 and lines[start - 1].has_family(family):
-                start -= 1
-            while end + 1 < n and lines[end + 1].has_family(family):
-                end += 1
-            if any(lines[k].strongest(family).rule.role != "member" for k in range(start, end + 1)):
+            if anchored[family][i]:
                 line.rule = line.strongest(family)
                 break
-        i += 1
+
+
+def _anchored_runs(lines: list[Line], family: str) -> list[bool]:
+    """For every line, whether it stands in a run of consecutive lines with hits of ``family``
+    of which one is stronger than a member (worked out once per run, not once per line)."""
+    anchored, n, i = [False] * len(lines), len(lines), 0
+    while i < n:
+        if not lines[i].has_family(family):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and lines[j + 1].has_family(family):
+            j += 1
+        if any(lines[k].strongest(family).rule.role != "member" for k in range(i, j + 1)):
+            anchored[i:j + 1] = [True] * (j + 1 - i)
+        i = j + 1
+    return anchored
