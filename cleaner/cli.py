@@ -92,6 +92,7 @@ def _one_line(text: str, limit: int = 120) -> str:
 
 
 _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
+_TITLE_HELP = "The article's title, when known (text input): the article under it is favoured."
 
 
 @cli.command("clean")
@@ -109,10 +110,11 @@ _MODE_HELP = "Input kind: sniff it (default), or force text or HTML."
 @click.option("--explain", is_flag=True, help="Print every removal (rule, family, text) to stderr.")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--url", default=None, help="The page's URL (kept in the JSON output).")
+@click.option("--title", default=None, help=_TITLE_HELP)
 @_limit_options("an input")
 @_rule_options
-def clean_command(file, as_json, output_format, links, images, normalize, explain, mode, url, max_mb,
-                  timeout, rule_paths, enable, disable, adblock):
+def clean_command(file, as_json, output_format, links, images, normalize, explain, mode, url, title,
+                  max_mb, timeout, rule_paths, enable, disable, adblock):
     """Print the article of FILE (or stdin) on stdout."""
     mode, choice, config = _settings(mode, rule_paths, enable, disable, adblock)
     output_format = "json" if as_json else output_format or config.format or "text"
@@ -122,7 +124,7 @@ def clean_command(file, as_json, output_format, links, images, normalize, explai
     try:
         result = clean(data, url=url, mode=mode, rules=choice.ruleset(),
                        max_bytes=int(max_mb * 2**20), timeout=timeout, markdown=markdown,
-                       links=links, images=images, normalize=normalize)
+                       links=links, images=images, normalize=normalize, title=title)
     except (InputError, PackError) as exc:
         name = "<stdin>" if file == "-" else file
         raise click.ClickException(f"{name}: {exc}") from None
@@ -148,8 +150,9 @@ def clean_command(file, as_json, output_format, links, images, normalize, explai
               show_default=True, help="Marked-up lines for people, or JSON for tools.")
 @click.option("--color/--no-color", default=None, help="Colour removed lines (default: on a terminal).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
+@click.option("--title", default=None, help=_TITLE_HELP)
 @_rule_options
-def explain_command(file, output_format, color, mode, rule_paths, enable, disable, adblock):
+def explain_command(file, output_format, color, mode, title, rule_paths, enable, disable, adblock):
     """Print FILE with every removed line marked and named by its rule.
 
     Kept lines start with "+", removed ones with "-" and end with [rule id]. For HTML input,
@@ -161,7 +164,7 @@ def explain_command(file, output_format, color, mode, rule_paths, enable, disabl
     mode, choice, _ = _settings(mode, rule_paths, enable, disable, adblock)
     name = "<stdin>" if file == "-" else file
     try:
-        explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset())
+        explained = render.explain(_read_input(file), mode=mode, rules=choice.ruleset(), title=title)
     except (InputError, PackError) as exc:
         raise click.ClickException(f"{name}: {exc}") from None
     if output_format == "json":
@@ -285,20 +288,24 @@ def fix_command(paths, check, diff, output_dir, to, mode, include, exclude, file
 @cli.command("jsonl")
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option("--field", default="text", show_default=True, help="The field to clean.")
+@click.option("--title-field", default=None, metavar="FIELD",
+              help="The field holding each record's title, when it has one (text input).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help=_MODE_HELP)
 @click.option("--explain", is_flag=True, help="Add each record's removals as a \"removed\" field.")
 @click.option("--on-error", type=click.Choice(["pass", "drop"]), default="pass", show_default=True,
               help="What becomes of a malformed line (it is reported on stderr either way).")
 @_jobs_option
 @_rule_options
-def jsonl_command(file, field, mode, explain, on_error, jobs, rule_paths, enable, disable, adblock):
+def jsonl_command(file, field, title_field, mode, explain, on_error, jobs, rule_paths, enable, disable,
+                  adblock):
     """Clean one field of every JSON Lines record of FILE (or stdin), on stdout.
 
     Every other field passes through unchanged. Exit status 2 if any line was malformed."""
     from . import batch
 
     mode, choice, _ = _settings(mode, rule_paths, enable, disable, adblock)
-    opts = batch.JsonlOptions(field=field, mode=mode, explain=explain, on_error=on_error, rules=choice)
+    opts = batch.JsonlOptions(field=field, title_field=title_field, mode=mode, explain=explain,
+                              on_error=on_error, rules=choice)
     with _open_binary(file) as instream:
         try:
             errors = batch.filter_jsonl(instream, sys.stdout.buffer, name="<stdin>" if file == "-" else file,

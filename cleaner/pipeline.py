@@ -52,7 +52,8 @@ def read(source: str | bytes, max_bytes: int | None = DEFAULT_MAX_BYTES, charset
 def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
           rules: RuleSet | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
           timeout: float | None = None, markdown: bool = False, links: bool = False,
-          images: bool = False, normalize: bool = False, charset: str | None = None) -> Result:
+          images: bool = False, normalize: bool = False, charset: str | None = None,
+          title: str | None = None) -> Result:
     """Clean one page (HTML) or one scraped text; returns the article and every removal.
 
     ``mode`` is "auto" (sniff), "text" or "html". ``rules`` defaults to the built-in packs (an
@@ -61,7 +62,9 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
     links with ``links``, images with ``images``; text input is its own Markdown).
     ``normalize``: output text in NFC, without soft hyphens and zero-width characters,
     non-breaking spaces as spaces (see ``Result.normalized``). ``charset`` (bytes only) is the
-    transport's label, an HTTP header's: ranked above the page's <meta charset>. An input over
+    transport's label, an HTTP header's: ranked above the page's <meta charset>. ``title`` (text
+    input): the article's title when the caller knows it (a feed's, a crawl record's); the
+    article it heads is favoured, as under a scraper header's title. HTML names its own. An input over
     ``max_bytes`` (bytes, or characters for a str; also after gunzipping) raises InputTooLarge,
     and one that takes longer than ``timeout`` seconds raises CleanTimeout: refused whole, never
     truncated. Both are InputErrors, as are DecodeErrors."""
@@ -75,14 +78,18 @@ def clean(source: str | bytes, *, url: str | None = None, mode: str = "auto",
         if mode == "html":
             result = clean_html(text, url, rules, markdown=markdown, links=links, images=images)
         else:
-            result = clean_text(text, url, rules, markdown=markdown)
+            result = clean_text(text, url, rules, markdown=markdown, title=title)
         return result.normalized() if normalize else result
 
 
-def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = False) -> Result:
+def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = False,
+               title: str | None = None) -> Result:
     """Text mode: segment, then the rules, the regions and the article span (cleaner.text).
-    Text input is its own Markdown: what is kept of it is the Markdown too."""
+    Text input is its own Markdown: what is kept of it is the Markdown too. A ``title`` given
+    wins over the one a scraper header or front matter names."""
     doc = segment(text)
+    if title and title.strip():
+        doc.title = " ".join(title.split())
     if not rules.rules:  # every rule is off: nothing is removed, not even whitespace
         article, removed = text, []
     else:

@@ -47,20 +47,23 @@ def resolve_rules(rules: RuleSet | RuleChoice | None) -> RuleSet:
 
 
 def clean_record(record: dict, *, field: str = "text", url_field: str | None = "url",
-                 mode: str = "auto", explain: bool = False, rules: RuleSet | RuleChoice | None = None,
-                 metadata: bool = False, charset: str | None = None,
-                 max_bytes: int | None = DEFAULT_MAX_BYTES, timeout: float | None = None) -> dict:
+                 title_field: str | None = None, mode: str = "auto", explain: bool = False,
+                 rules: RuleSet | RuleChoice | None = None, metadata: bool = False,
+                 charset: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+                 timeout: float | None = None) -> dict:
     """One record cleaned: a new dict with ``field`` replaced by the article text.
 
     ``url_field`` names the field holding the page's URL (passed to ``clean``, where site-specific
-    filters use it); ``explain`` adds ``removed`` (each removal's rule, family, text, offsets);
-    ``metadata`` sets ``mode``, ``title`` and ``lang``. The field may hold bytes (a WARC payload),
-    decoded with ``charset`` (the HTTP header's) ranked above the page's own declaration.
+    filters use it); ``title_field`` the one holding its title (passed to ``clean``: in text
+    mode the article under it is favoured); ``explain`` adds ``removed`` (each removal's rule,
+    family, text, offsets); ``metadata`` sets ``mode``, ``title`` and ``lang``. The field may
+    hold bytes (a WARC payload), decoded with ``charset`` (the HTTP header's) ranked above the
+    page's own declaration.
     Errors come back in an ``error`` field, the record otherwise as it came."""
     try:
-        return cleaned_record(record, field=field, url_field=url_field, mode=mode, explain=explain,
-                              rules=rules, metadata=metadata, charset=charset, max_bytes=max_bytes,
-                              timeout=timeout)
+        return cleaned_record(record, field=field, url_field=url_field, title_field=title_field,
+                              mode=mode, explain=explain, rules=rules, metadata=metadata,
+                              charset=charset, max_bytes=max_bytes, timeout=timeout)
     except ValueError as exc:
         out = dict(record) if isinstance(record, dict) else {}
         out["error"] = str(exc)
@@ -68,9 +71,10 @@ def clean_record(record: dict, *, field: str = "text", url_field: str | None = "
 
 
 def cleaned_record(record: dict, *, field: str = "text", url_field: str | None = "url",
-                   mode: str = "auto", explain: bool = False, rules: RuleSet | RuleChoice | None = None,
-                   metadata: bool = False, charset: str | None = None,
-                   max_bytes: int | None = DEFAULT_MAX_BYTES, timeout: float | None = None) -> dict:
+                   title_field: str | None = None, mode: str = "auto", explain: bool = False,
+                   rules: RuleSet | RuleChoice | None = None, metadata: bool = False,
+                   charset: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+                 timeout: float | None = None) -> dict:
     """``clean_record`` for callers that handle a failure themselves (``cleaner jsonl`` reports
     it with the line number): ValueError, one line, instead of an ``error`` field."""
     if not isinstance(record, dict):
@@ -81,10 +85,11 @@ def cleaned_record(record: dict, *, field: str = "text", url_field: str | None =
     if not isinstance(value, (str, bytes, bytearray)):
         raise ValueError(f"field {field!r} is {json_type(value)}, not a string")
     url = record.get(url_field) if url_field else None
+    title = record.get(title_field) if title_field else None
     try:
         result = clean(value, url=url if isinstance(url, str) else None, mode=mode,
                        rules=resolve_rules(rules), max_bytes=max_bytes, timeout=timeout,
-                       charset=charset)
+                       charset=charset, title=title if isinstance(title, str) else None)
     except (InputError, PackError) as exc:  # undecodable, too large, too slow
         raise ValueError(" ".join(str(exc).split())) from None
     except Exception as exc:  # a bug in one record must not stop the stream
@@ -99,7 +104,7 @@ def cleaned_record(record: dict, *, field: str = "text", url_field: str | None =
 
 
 def clean_records(records: Iterable[dict], field: str = "text", url_field: str | None = "url",
-                  mode: str = "auto", explain: bool = False,
+                  title_field: str | None = None, mode: str = "auto", explain: bool = False,
                   rules: RuleSet | RuleChoice | None = None, metadata: bool = False,
                   max_bytes: int | None = DEFAULT_MAX_BYTES,
                   timeout: float | None = None) -> Iterator[dict]:
@@ -107,8 +112,9 @@ def clean_records(records: Iterable[dict], field: str = "text", url_field: str |
     function to hand an engine's ``mapPartitions`` / ``map_partitions`` / ``map_batches``."""
     ruleset = resolve_rules(rules)  # once per partition, not per record
     for record in records:
-        yield clean_record(record, field=field, url_field=url_field, mode=mode, explain=explain,
-                           rules=ruleset, metadata=metadata, max_bytes=max_bytes, timeout=timeout)
+        yield clean_record(record, field=field, url_field=url_field, title_field=title_field,
+                           mode=mode, explain=explain, rules=ruleset, metadata=metadata,
+                           max_bytes=max_bytes, timeout=timeout)
 
 
 def dumps(record: dict) -> bytes:

@@ -96,11 +96,12 @@ def explained_json(lines: list[ExplainedLine]) -> list[dict]:
     ]
 
 
-def explain(source: str | bytes, *, mode: str = "auto", rules: RuleSet | None = None) -> list[ExplainedLine]:
+def explain(source: str | bytes, *, mode: str = "auto", rules: RuleSet | None = None,
+            title: str | None = None) -> list[ExplainedLine]:
     """The lines of ``source`` (for HTML: the pruned elements, then the extracted text's lines),
-    each with the removal that covers it."""
+    each with the removal that covers it (``title``: as ``clean``'s)."""
     text = read(source)
-    result = clean(text, mode=mode, rules=rules)  # the pipeline sniffs the mode
+    result = clean(text, mode=mode, rules=rules, title=title)  # the pipeline sniffs the mode
     if result.mode == "text":
         return explain_lines(text, result.removed)
     # HTML: pruned elements have no offsets; the rest point into the extracted article text.

@@ -954,3 +954,47 @@ def test_a_blogger_comment_header_is_a_name_said_and_an_ellipsis(line, header):
     from cleaner.text.classify import _said_header
 
     assert (_said_header(default_rules(), line) is not None) is header
+
+
+def _titled_page_without_heading() -> str:
+    """titled-one-paragraph-beside-blurbs.md as plain Markdown content: its header and the "# "
+    of its headline gone, so nothing on the page says which line is the title."""
+    page = (PAGES / "titled-one-paragraph-beside-blurbs.md").read_text(encoding="utf-8")
+    return page.split("Markdown Content:\n", 1)[1].replace("# Night buses return", "Night buses return")
+
+
+def test_a_title_the_caller_knows_favours_the_article_it_heads():
+    """Without a title the longer "Around the region" blurbs win over the one-paragraph story;
+    given its title (as a feed or a crawl record has it, site name and all) the story wins."""
+    page = _titled_page_without_heading()
+    story = "Night buses will run again on the valley line from the first weekend of May"
+    assert story not in clean(page, mode="text").text
+    result = clean(page, mode="text", title="Night buses return to the valley line – Example News")
+    assert story in result.text
+    assert "weekend market" not in result.text
+    assert result.title == "Night buses return to the valley line – Example News"
+
+
+def test_the_title_line_is_found_by_its_words_and_under_it_the_most_prose():
+    """A share box repeats the title in straight quotes above the headline in curly ones, and the
+    site logo is a line of its own: the headline with the story under it is the title line,
+    found from the title with the site's name after it, or before it."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.title import title_line
+
+    page = "\n".join([
+        "Harbour Weekly", "Home", "News", "Share this story", 'Ferry "Island Star" returns to the north quay',
+        "Copy link", "Ferry “Island Star” returns to the north quay", "By Ana Ruiz",
+        "The Island Star sailed into the north quay on Monday morning after six weeks in dry dock.",
+        "Crews replaced both propeller shafts and repainted the hull, and the first crossing left at noon.",
+        "Contact us"])
+    lines = _matched(segment(page), default_rules())
+    headline = 6
+    for title in ('Ferry "Island Star" returns to the north quay | Harbour Weekly',
+                  "Harbour Weekly - Ferry “Island Star” returns to the north quay",
+                  "ferry island star returns to the north quay"):
+        assert title_line(lines, title) == headline, title
+    # The site's name, the shorter end of "Title | Site", is never a form of the title looked for.
+    assert title_line(lines, "Lifeboat crew trains a new volunteer | Harbour Weekly") is None

@@ -81,3 +81,23 @@ def test_undecodable_bytes_are_refused():
 def test_empty_input_is_not_an_error():
     proc = run(stdin=b"")
     assert proc.returncode == 0 and proc.stdout == b""
+
+
+def test_title_option_and_title_field_reach_the_article_selection():
+    """`clean --title` and `jsonl --title-field` pass a known title on: on a page where nothing
+    marks the headline, the story under it comes out instead of the longer blurbs beside it."""
+    page = read(FIXTURES / "selection" / "titled-one-paragraph-beside-blurbs.md")
+    page = page.split("Markdown Content:\n", 1)[1].replace("# Night buses return", "Night buses return")
+    story = "Night buses will run again on the valley line"
+    title = "Night buses return to the valley line | Example News"
+    assert story not in run("--mode", "text", stdin=page.encode()).stdout.decode()
+    titled = run("--mode", "text", "--title", title, "--json", stdin=page.encode())
+    assert titled.returncode == 0, titled.stderr
+    data = json.loads(titled.stdout)
+    assert story in data["text"] and data["title"] == title
+    records = "\n".join(json.dumps({"id": n, "text": page, **extra}) for n, extra in
+                        enumerate(({"title": title}, {}, {"title": None}))) + "\n"
+    out = run("jsonl", "--mode", "text", "--title-field", "title", stdin=records.encode())
+    assert out.returncode == 0, out.stderr
+    texts = [json.loads(line)["text"] for line in out.stdout.decode().splitlines()]
+    assert [story in text for text in texts] == [True, False, False]  # no title, or null: as before

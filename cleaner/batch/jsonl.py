@@ -25,6 +25,7 @@ JSONL_CHUNK_BYTES = 1 << 20
 @dataclass(frozen=True)
 class JsonlOptions:
     field: str = "text"
+    title_field: str | None = None  # the field holding each record's title, if any
     mode: str = "auto"
     explain: bool = False
     on_error: str = "pass"  # "pass": write the line as it came; "drop": leave it out
@@ -43,8 +44,8 @@ def _clean_record(line: bytes, opts: JsonlOptions) -> bytes:
     if isinstance(record, dict) and not isinstance(record.get(opts.field, ""), str):
         raise ValueError(f"field {opts.field!r} is {json_type(record[opts.field])}, not a string")
     # The page's URL is not passed on (url_field=None): jsonl cleans the field it is given.
-    return dumps(cleaned_record(record, field=opts.field, url_field=None, mode=opts.mode,
-                                explain=opts.explain, rules=opts.rules))
+    return dumps(cleaned_record(record, field=opts.field, url_field=None, title_field=opts.title_field,
+                                mode=opts.mode, explain=opts.explain, rules=opts.rules))
 
 
 def _jsonl_chunk(opts: JsonlOptions, chunk: tuple[int, list[bytes]]) -> tuple[bytes, list[tuple[int, str]]]:

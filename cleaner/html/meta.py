@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 _SPACES = re.compile(r"\s+")
 # Separators between a title and the site's name: "Title | Site", "Title - Site", "Site: Title".
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", "｜", "--",
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", "｜", "--",
                      "——", "_")
 _BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -103,7 +103,7 @@ def _from_ld(items: list[dict], key: str, name: bool = False) -> str | None:
 def _strip_site_name(title: str, site_name: str | None) -> str:
     """"Title | Site" -> "Title": the part that is the site's name, or else the shorter end part
     of a two-part title, goes."""
-    for separator in _TITLE_SEPARATORS:
+    for separator in TITLE_SEPARATORS:
         if separator not in title:
             continue
         parts = [p.strip() for p in title.split(separator) if p.strip()]

@@ -8,7 +8,8 @@ from ..result import Removal
 from .classify import Line, analyse
 from .regions import decide_rule_hits, grow_regions
 from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline
-from .span import covered, outside_reasons, select_article, take_related_items, title_line
+from .span import covered, outside_reasons, select_article, take_related_items
+from .title import title_line
 
 
 def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:

@@ -18,7 +18,7 @@ from .teasers import BIO_HEADING, HEAD_REACH, is_excerpt
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
                     SECTION_END, is_list_as_line,
                     prose_scores)
-from .segment import CODE, HEADING, LINK_ONLY, LIST, META, TABLE, TEXT
+from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
@@ -401,15 +401,3 @@ def take_related_items(lines: list[Line], first: int, last: int) -> None:
             lines[k].rule = hit
             k += 1
         i = k
-
-
-def title_line(lines: list[Line], title: str | None) -> int | None:
-    """The line that is the article's known title (from a scraper header or front matter), or
-    else the only level-1 Markdown heading."""
-    if title:
-        wanted = " ".join(title.split()).casefold()
-        for i, line in enumerate(lines):
-            if line.block.kind != META and " ".join(line.plain.split()).casefold() == wanted:
-                return i
-    h1 = [i for i, line in enumerate(lines) if line.block.kind == HEADING and line.block.text.lstrip().startswith("# ")]
-    return h1[0] if len(h1) == 1 else None
