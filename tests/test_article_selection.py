@@ -88,6 +88,17 @@ CASES = {
         ["Abbonati", "Facebook", "Chi siamo", "Registrazione presso il Tribunale", "Tutti i diritti riservati",
          "Privacy"],
     ),
+    # Thai and Khmer put no space between words and end no sentences with a mark: a paragraph
+    # of them is one long "word" per clause, which counted as a menu line, so nothing came out.
+    # Their characters count a quarter of a word each, and a long line of them is prose.
+    "short-post-thai.txt": (
+        ["เรือข้ามฟากลำใหญ่กลับมาให้บริการที่ท่าเรือเหนือ", "เที่ยวแรกไปยังเกาะออกเดินทางตรงเวลา"],
+        ["หน้าแรก", "ข่าวยอดนิยม", "ตลาดน้ำเปิดทุกวันเสาร์", "ติดต่อเรา", "นโยบายความเป็นส่วนตัว"],
+    ),
+    "short-post-khmer.txt": (
+        ["ក្រុមហ៊ុនសាងសង់បានបញ្ចប់ការជួសជុលស្ពានចាស់", "អ្នកបើកបរជាច្រើននិយាយថា"],
+        ["ទំព័រដើម", "ព័ត៌មានពេញនិយម", "ផ្សារទឹកបើករៀងរាល់ថ្ងៃសៅរ៍", "ទំនាក់ទំនង"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

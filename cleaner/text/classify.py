@@ -18,7 +18,13 @@ from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, st
 _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
              "\U00020000-\U0003134f")
 _CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
-_WORD = re.compile(f"[^\\W{_HAN_KANA}]+")  # a word of any other script (Hangul included)
+# Thai, Lao, Myanmar and Khmer: scripts that put no space between words and mark few sentence
+# ends (a space parts clauses and sentences).
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_WIDE_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af{_UNSPACED}]")  # either kind
+_WORD = re.compile(f"[^\\W{_HAN_KANA}{_UNSPACED}]+")  # a word of any other script (Hangul included)
+UNSPACED_WORD_CHARS = 4  # characters of a Thai, Lao, Khmer or Burmese word (its vowel signs included)
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
 _SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
@@ -66,14 +72,14 @@ class Line:
 
 def word_count(text: str) -> float:
     """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
-    (a Chinese word is about two characters), so Chinese and English lines of the same content
-    weigh alike."""
-    if text.isascii():
+    (a Chinese word is about two characters), a Thai, Lao, Khmer or Burmese one as a quarter,
+    so lines of the same content weigh alike in every script."""
+    if text.isascii() or _WIDE_CHAR.search(text) is None:
         return len(text.split())
     cjk = _CJK_CHAR.subn("", text)[1]  # a count, without a list of the characters
-    if not cjk:
-        return len(text.split())
-    return len(_WORD.findall(text)) + cjk / 2
+    # (A line that is half Chinese holds no Thai worth counting: one scan of it is spared.)
+    unspaced = 0 if 2 * cjk >= len(text) else _UNSPACED_CHAR.subn("", text)[1]
+    return len(_WORD.findall(text)) + cjk / 2 + unspaced / UNSPACED_WORD_CHARS
 
 
 # A headline's media tag ("… in new photos (PHOTOS)", "… review [Video]"): the closing bracket
@@ -95,6 +101,8 @@ def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
         return False
     if NAME_LIST_WORDS * len(_SENTENCE_END.findall(text)) >= words:
         return False
+    if not text.isascii() and _unspaced_prose(text):
+        return False  # Thai and its kin end no sentences: the test cannot tell
     return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
 
 
@@ -212,12 +220,25 @@ def doubled(text: str) -> bool:
     return n >= 30 and n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]
 
 
+UNSPACED_PROSE_WORDS = 20  # a line of this many words (80 characters) in a script without spaces...
+UNSPACED_SHARE = 0.6  # ...that this share of its characters are of: running text
+
+
+def _unspaced_prose(text: str) -> bool:
+    """A long line of Thai, Lao, Khmer or Burmese: those scripts mark neither words nor, mostly,
+    sentence ends, so length is the evidence (their menu items are a word or two each)."""
+    letters = len(text) - text.count(" ")
+    return _UNSPACED_CHAR.subn("", text)[1] >= UNSPACED_SHARE * letters
+
+
 def is_prose(line: Line) -> bool:
     """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
     cloud or a flattened menu is long too, but has none), or a line of Chinese clauses parted
-    by spaces; never a line that ends in a date and time, nor one phrase printed twice."""
+    by spaces, or a long line in a script that parts no words; never a line that ends in a date
+    and time, nor one phrase printed twice."""
+    text = line.block.text
     return ((line.sentence and line.words >= 8) or (
-        line.words >= 20 and _INNER_PUNCTUATION.search(line.block.text) is not None) or (
-        line.words >= CJK_SPACED_WORDS and not line.block.text.isascii()
-        and _spaced_cjk_sentence(line.block.text))) and not ends_dated(line.block.text) \
-        and not doubled(line.block.text)
+        line.words >= 20 and _INNER_PUNCTUATION.search(text) is not None) or (
+        line.words >= CJK_SPACED_WORDS and not text.isascii() and _spaced_cjk_sentence(text)) or (
+        line.words >= UNSPACED_PROSE_WORDS and not text.isascii() and _unspaced_prose(text))) \
+        and not ends_dated(text) and not doubled(text)
