@@ -99,6 +99,16 @@ CASES = {
         ["ក្រុមហ៊ុនសាងសង់បានបញ្ចប់ការជួសជុលស្ពានចាស់", "អ្នកបើកបរជាច្រើននិយាយថា"],
         ["ទំព័រដើម", "ព័ត៌មានពេញនិយម", "ផ្សារទឹកបើករៀងរាល់ថ្ងៃសៅរ៍", "ទំនាក់ទំនង"],
     ),
+    # Hindi ends its sentences with the danda "।", Urdu with "۔" and "؟": no line ended a
+    # sentence, so neither post had any prose and nothing came out.
+    "short-post-hindi.txt": (
+        ["बड़ी नौका छह सप्ताह की मरम्मत के बाद", "कर्मचारियों ने दोनों प्रोपेलर शाफ्ट बदल दिए", "द्वीपों के लिए पहली यात्रा"],
+        ["होम", "शेयर करें", "लोकप्रिय समाचार", "पुराना पुल मरम्मत के लिए बंद", "गोपनीयता नीति"],
+    ),
+    "short-post-urdu.txt": (
+        ["بڑی کشتی چھ ہفتوں کی مرمت کے بعد", "عملے نے دونوں پروپیلر شافٹ بدل دیے", "کیا جزیروں کے لیے پہلا سفر"],
+        ["صفحہ اول", "شیئر کریں", "مقبول خبریں", "ہفتے کو تیرتا بازار کھلے گا", "رابطہ کریں"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

@@ -125,3 +125,17 @@ def test_a_markdown_link_whose_target_holds_parentheses_is_a_link():
     assert "[the trace](/wiki/Trace_(linear_algebra))" in result.text
     removed = [r for r in result.removed if "Facebook" in r.text]
     assert removed and removed[0].rule == "structure.link-only"
+
+
+@pytest.mark.parametrize("sentence", [
+    "নৌকাটি ছয় সপ্তাহ মেরামতের পর সোমবার সকালে উত্তর ঘাটে ফিরে এসেছে।",  # Bengali danda
+    "Նավը վեց շաբաթ վերանորոգումից հետո երկուշաբթի առավոտյան վերադարձավ։",  # Armenian full stop
+    "መርከቡ ከስድስት ሳምንት ጥገና በኋላ ሰኞ ጠዋት ተመለሰ።",  # Ethiopic full stop
+    "هل عادت العبّارة إلى الرصيف الشمالي صباح يوم الاثنين؟",  # Arabic question mark
+    "船は六週間の修理を終えて月曜日の朝に北の桟橋へ戻った．",  # fullwidth full stop
+])
+def test_the_sentence_marks_of_other_scripts_end_a_sentence(sentence):
+    from cleaner.text.classify import ends_sentence
+
+    assert ends_sentence(sentence)
+    assert not ends_sentence(sentence[:-1])

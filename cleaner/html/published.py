@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 
+from ..text.classify import SENTENCE_MARKS
+
 import lxml.html
 
 PROBES = 8  # sentences of the stated body looked for in an element
@@ -19,7 +21,7 @@ MIN_BODY = 600  # characters: a stated body shorter than this is a summary, not 
 MISSED = 0.5  # the extracted article holds less than this share of the probes: it missed the body
 FOUND = 0.8  # an element that holds this share of them holds the body
 _TAG = re.compile(r"<[^>]+>")
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+_SENTENCE_END = re.compile(rf"(?<=[{re.escape(SENTENCE_MARKS)}])\s+|\n+")
 
 
 def squashed(text: str) -> str:

@@ -25,9 +25,13 @@ _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _WIDE_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af{_UNSPACED}]")  # either kind
 _WORD = re.compile(f"[^\\W{_HAN_KANA}{_UNSPACED}]+")  # a word of any other script (Hangul included)
 UNSPACED_WORD_CHARS = 4  # characters of a Thai, Lao, Khmer or Burmese word (its vowel signs included)
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?。，、；：！？]")
+# The full stops, question and exclamation marks of the world's scripts: Latin, Greek and
+# Cyrillic ".!?"; CJK "。！？．"; the danda of Devanagari and Bengali "।॥"; Arabic "؟" and Urdu "۔";
+# Armenian "։"; Ethiopic "።"; Myanmar "။"; Khmer "។៕"; Tibetan "།".
+SENTENCE_MARKS = ".!?。！？．।॥؟۔։።။។៕།"
+_INNER_PUNCTUATION = re.compile(f"[,;:，、；：،؛፣၊{re.escape(SENTENCE_MARKS)}]")
 _ROLE_ORDER = {"opens_region": 0, "remove": 1, "member": 2}  # strongest first
-_SENTENCE_ENDS = frozenset(".!?。！？…\"”’»」』)）")
+_SENTENCE_ENDS = frozenset(SENTENCE_MARKS + "…\"”’»」』)）")
 _WORDED = frozenset((TEXT, LIST, HEADING, TABLE))  # kinds whose words are prose evidence
 _UNMATCHED = frozenset((CODE, META))  # kinds no rule looks at
 
@@ -89,7 +93,7 @@ _MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:photos?|images?|pics?|pictures?|video
 
 
 NAME_LIST_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+_SENTENCE_END = re.compile(rf"[.!?](?:\s|$)|[{re.escape(SENTENCE_MARKS[3:])}]")  # a stop ends one before a space
 
 
 def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
