@@ -18,13 +18,13 @@ from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, st
 _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
              "\U00020000-\U0003134f")
 _CJK_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af]")
-# Thai, Lao, Myanmar and Khmer: scripts that put no space between words and mark few sentence
-# ends (a space parts clauses and sentences).
-_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# Thai, Lao, Tibetan, Myanmar and Khmer: scripts that put no space between words (Tibetan a
+# dot between syllables) and mark few sentence ends (a space parts clauses and sentences).
+_UNSPACED = "\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff"
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _WIDE_CHAR = re.compile(f"[{_HAN_KANA}\u1100-\u11ff\uac00-\ud7af{_UNSPACED}]")  # either kind
 _WORD = re.compile(f"[^\\W{_HAN_KANA}{_UNSPACED}]+")  # a word of any other script (Hangul included)
-UNSPACED_WORD_CHARS = 4  # characters of a Thai, Lao, Khmer or Burmese word (its vowel signs included)
+UNSPACED_WORD_CHARS = 4  # characters of a word in those scripts (its vowel signs included)
 # The full stops, question and exclamation marks of the world's scripts: Latin, Greek and
 # Cyrillic ".!?"; CJK "。！？．"; the danda of Devanagari and Bengali "।॥"; Arabic "؟" and Urdu "۔";
 # Armenian "։"; Ethiopic "።"; Myanmar "။"; Khmer "។៕"; Tibetan "།".
@@ -76,8 +76,8 @@ class Line:
 
 def word_count(text: str) -> float:
     """Words in a line (separated by spaces); a Han/Kana/Hangul character counts as half a word
-    (a Chinese word is about two characters), a Thai, Lao, Khmer or Burmese one as a quarter,
-    so lines of the same content weigh alike in every script."""
+    (a Chinese word is about two characters), a Thai, Lao, Tibetan, Khmer or Burmese one as a
+    quarter, so lines of the same content weigh alike in every script."""
     if text.isascii() or _WIDE_CHAR.search(text) is None:
         return len(text.split())
     cjk = _CJK_CHAR.subn("", text)[1]  # a count, without a list of the characters
@@ -229,8 +229,9 @@ UNSPACED_SHARE = 0.6  # ...that this share of its characters are of: running tex
 
 
 def _unspaced_prose(text: str) -> bool:
-    """A long line of Thai, Lao, Khmer or Burmese: those scripts mark neither words nor, mostly,
-    sentence ends, so length is the evidence (their menu items are a word or two each)."""
+    """A long line of Thai, Lao, Tibetan, Khmer or Burmese: those scripts mark neither words
+    nor, mostly, sentence ends, so length is the evidence (their menu items are a word or two
+    each)."""
     letters = len(text) - text.count(" ")
     return _UNSPACED_CHAR.subn("", text)[1] >= UNSPACED_SHARE * letters
 
