@@ -109,6 +109,15 @@ CASES = {
         ["بڑی کشتی چھ ہفتوں کی مرمت کے بعد", "عملے نے دونوں پروپیلر شافٹ بدل دیے", "کیا جزیروں کے لیے پہلا سفر"],
         ["صفحہ اول", "شیئر کریں", "مقبول خبریں", "ہفتے کو تیرتا بازار کھلے گا", "رابطہ کریں"],
     ),
+    # Plain text wrapped at 72 columns (a mail, a terminal browser's dump, html2text): the lead
+    # ends without a full stop, and a related box stands between the paragraphs. A wrapped
+    # paragraph of 20 words with punctuation inside is prose as one long line is, and the
+    # article resumes after the box by its paragraphs' scores, not each wrapped line's.
+    "hard-wrapped-plain-text.txt": (
+        ["The county council has agreed to keep the old swing bridge over the", "replacing before the winter",
+         "Work on the new deck will start in March", "restore the keeper's hut on the east bank"],
+        ["Riverside Gazette", "What's on", "Most read", "Market hall gets a new roof", "Privacy"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

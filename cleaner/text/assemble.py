@@ -19,7 +19,7 @@ def clean_document(doc: Document, rules: RuleSet) -> tuple[str, list[Removal]]:
     selection = select_article(lines, title_line(lines, doc.title))
     spans = selection.spans
     for first, last in spans:
-        take_related_items(lines, first, last)
+        take_related_items(lines, selection, first, last)
     # A Markdown heading right above the article is its title or first section heading.
     for k, (first, last) in enumerate(spans):
         while first > 0 and lines[first - 1].block.kind == HEADING and lines[first - 1].rule is None:

@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 
-from .classify import _CJK_CHAR, NAME_LIST_WORDS, Line, is_name_list, is_prose
+from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
 from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
@@ -68,13 +68,13 @@ _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its senten
 _ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
 
 
-def _units(lines: list[Line]) -> list[tuple[int, int]]:
+def _units(lines: list[Line], width: list[int]) -> list[tuple[int, int]]:
     """Paragraphs as (first, last) line indices. A paragraph that the page (or its Markdown)
     wraps over several lines, each line running on into the next without a blank line between
     them, is one unit: its words and its sentence end are judged together, so a wrapped
-    paragraph scores as the prose it is, not as a run of short lines."""
+    paragraph scores as the prose it is, not as a run of short lines (``width``: each line's
+    wrap width, ``_wrap_widths``)."""
     units, i, n = [], 0, len(lines)
-    width = _wrap_widths(lines)
     while i < n:
         j = i
         # (A blank line before the next line ends the paragraph: tested here, it spares both
@@ -146,11 +146,23 @@ def _runs_on(line: Line, following: Line) -> bool:
             or text.count("[") > text.count("]") or text.count("(") > text.count(")"))
 
 
-def _is_prose_unit(lines: list[Line], first: int, last: int) -> bool:
+def _is_prose_unit(lines: list[Line], first: int, last: int, hard_wrapped: bool) -> bool:
+    """Whether a paragraph is prose: one that runs over several lines ends a sentence and holds
+    8 words; a hard-wrapped one (text wrapped at a fixed width, its lines cut anywhere, so many
+    go on in lower case) may also, as one long line may, hold 20 words with punctuation inside
+    and end without a full stop.
+    (Lines that run on into each other unwrapped are often a page's separate elements: "Call
+    us with any questions:" over "Telephone: …" is no paragraph of prose.)"""
     if first == last:
         return is_prose(lines[first])
     words = sum(line.words for line in lines[first:last + 1])
-    return lines[last].sentence and words >= 8
+    if lines[last].sentence and words >= 8:
+        return True
+    # A list of headlines of one length looks wrapped too, but its lines start new items in
+    # capitals; half the lines of wrapped prose go on with a word in lower case.
+    return hard_wrapped and words >= 20 and not ends_dated(lines[last].block.text) \
+        and 2 * sum(line.block.text.lstrip()[:1].islower() for line in lines[first + 1:last + 1]) >= last - first \
+        and any(_INNER_PUNCTUATION.search(line.block.text) for line in lines[first:last + 1])
 
 
 def _unit_prose(lines: list[Line], first: int, last: int) -> float:
@@ -254,10 +266,12 @@ def _prose_score(line: Line) -> float | None:
     return None
 
 
-def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None) -> list[float]:
+def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None,
+                 paragraphs: list[float] | None = None) -> list[float]:
     """Each block's prose score (``listed``, when given, gets the related-stories headings whose
     list of headlines and summaries was weighed as teasers, and the author-bio headings whose
-    bio was weighed as no part of the article).
+    bio was weighed as no part of the article; ``paragraphs`` gets each block's paragraph score:
+    the whole paragraph's for each line of a paragraph wrapped over several, else its own).
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
     Article paragraphs come in runs; a prose paragraph alone between short lines is more often
@@ -268,10 +282,11 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     n = len(lines)
     scores = [0.0] * n
     prose = [False] * n
-    units = _units(lines)
+    width = _wrap_widths(lines)
+    units = _units(lines, width)
     for first, last in units:
         fixed = _prose_score(lines[first])
-        if fixed is None and _is_prose_unit(lines, first, last):
+        if fixed is None and _is_prose_unit(lines, first, last, width[first] in WRAP_WIDTHS):
             total = _unit_prose(lines, first, last)
             words = sum(line.words for line in lines[first:last + 1]) or 1.0
             for k in range(first, last + 1):
@@ -323,6 +338,11 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
         for i in range(thread_end + 1, n):
             if scores[i] > 0:
                 scores[i] *= AFTER_THREAD
+    if paragraphs is not None:
+        paragraphs[:] = scores
+        for first, last in units:
+            if last > first and all(score > 0 for score in scores[first:last + 1]):
+                paragraphs[first:last + 1] = [sum(scores[first:last + 1])] * (last + 1 - first)
     return scores
 
 

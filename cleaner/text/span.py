@@ -39,15 +39,16 @@ RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after suc
 RESUME_WITHIN = 10  # ...within this many lines: the heading was a box of links inside the article
 
 
-def _resumes(scores: list[float], start: int) -> bool:
-    """Whether the article goes on soon after a heading: a full paragraph, or two paragraphs
-    in a row (teasers alternate with their headlines), within RESUME_WITHIN lines."""
+def _resumes(scores: list[float], paragraphs: list[float], start: int) -> bool:
+    """Whether the article goes on soon after a heading: a full paragraph (``paragraphs``: each
+    line's paragraph score, a wrapped paragraph's whole), or two paragraphs in a row (teasers
+    alternate with their headlines), within RESUME_WITHIN lines."""
     window = scores[start:start + RESUME_WITHIN]
-    return any(score >= RESUMED_PARAGRAPH for score in window) \
+    return any(score >= RESUMED_PARAGRAPH for score in paragraphs[start:start + RESUME_WITHIN]) \
         or any(a > 1.0 and b > 1.0 for a, b in zip(window, window[1:]))
 
 
-def _weigh_after_section_end(scores: list[float], first: int, last: int) -> int | None:
+def _weigh_after_section_end(scores: list[float], paragraphs: list[float], first: int, last: int) -> int | None:
     """Under a "Most read" / "Related" heading inside the best run, once a paragraph's worth of
     prose is above it, come other stories' teasers: the prose after it counts AFTER_SECTION_END
     (the best run crossed the heading only because a long teaser list follows). A box of links
@@ -55,7 +56,7 @@ def _weigh_after_section_end(scores: list[float], first: int, last: int) -> int 
     there. The heading's index, or None."""
     prose = 0.0
     for i in range(first, last + 1):
-        if scores[i] == SECTION_END and prose >= SECTION_END_AFTER and not _resumes(scores, i + 1):
+        if scores[i] == SECTION_END and prose >= SECTION_END_AFTER and not _resumes(scores, paragraphs, i + 1):
             for k in range(i + 1, len(scores)):
                 if scores[k] > 0:
                     scores[k] *= AFTER_SECTION_END
@@ -98,6 +99,7 @@ class Selection:
     ended the article (its index), if one did: what ``outside_reasons`` explains from."""
     spans: list[tuple[int, int]]
     scores: list[float]
+    paragraphs: list[float]  # each block's paragraph score (prose_scores)
     end_heading: int | None = None
     end_heading_text: str = ""
     end_heading_bio: bool = False  # the heading is an author-bio heading: a bio, not other stories
@@ -106,8 +108,9 @@ class Selection:
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
     """``article_spans`` with the evidence it decided on."""
     listed: list[int] = []
-    scores = prose_scores(lines, title, listed)
-    selection = Selection([], scores)
+    paragraphs: list[float] = []
+    scores = prose_scores(lines, title, listed, paragraphs)
+    selection = Selection([], scores, paragraphs)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
@@ -330,11 +333,11 @@ def _is_code(line: Line, score: float) -> bool:
 
 
 def _article_runs(lines: list[Line], selection: Selection, title: int | None) -> list[tuple[int, int]]:
-    scores = selection.scores
+    scores, paragraphs = selection.scores, selection.paragraphs
     n = len(scores)
     best, first, last = _best_run(scores, 0, n)
     if best > 0:
-        selection.end_heading = _weigh_after_section_end(scores, first, last)
+        selection.end_heading = _weigh_after_section_end(scores, paragraphs, first, last)
         if selection.end_heading is not None:
             best, first, last = _best_run(scores, 0, n)
     if best <= 0:
@@ -357,7 +360,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
             return [(head, titled_end)]
         if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
-                and max(scores[start:titled_end + 1]) >= RIVAL_PARAGRAPH:
+                and max(paragraphs[start:titled_end + 1]) >= RIVAL_PARAGRAPH:
             return sorted([(head, titled_end), (first, last)])
     if title is not None:
         return [(first, last)]
@@ -365,8 +368,8 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
     for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
                                      (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
-        full = max(scores[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH
-        if not full and _under_section_end(lines, scores, start, last + 1 if start > last
+        full = max(paragraphs[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH
+        if not full and _under_section_end(lines, scores, paragraphs, start, last + 1 if start > last
                                            else max(start - RIVAL_HEADING_ABOVE, 0)):
             continue  # headlines under "Related" / "See also": other stories
         if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
@@ -377,17 +380,20 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
 RIVAL_HEADING_ABOVE = 3  # lines above a rival before the article where its related heading may stand
 
 
-def _under_section_end(lines: list[Line], scores: list[float], start: int, lo: int) -> bool:
+def _under_section_end(lines: list[Line], scores: list[float], paragraphs: list[float], start: int,
+                       lo: int) -> bool:
     """Whether a related-stories heading stands in lines[lo:start] that is no box of links
     inside an article (the article resumes soon after one: ``_resumes``)."""
     return any(lines[i].rule is not None and lines[i].rule.rule.id.startswith(SECTION_END_PACKS)
-               and lines[i].words <= SECTION_HEADING_WORDS and not _resumes(scores, i + 1)
+               and lines[i].words <= SECTION_HEADING_WORDS and not _resumes(scores, paragraphs, i + 1)
                for i in range(lo, start))
 
 
-def take_related_items(lines: list[Line], first: int, last: int) -> None:
+def take_related_items(lines: list[Line], selection: Selection, first: int, last: int) -> None:
     """Inside the article, the headlines listed under a "Related articles" / "Read more" heading
-    go with it, up to the next paragraph of prose."""
+    go with it, up to the next paragraph of prose (a line of prose, or a line of a paragraph of
+    prose wrapped over several: each of those is too short to be prose alone)."""
+    scores, paragraphs = selection.scores, selection.paragraphs
     i = first
     while i <= last:
         hit = lines[i].rule
@@ -397,7 +403,7 @@ def take_related_items(lines: list[Line], first: int, last: int) -> None:
         k = i + 1
         while k <= last and k - i <= RELATED_ITEMS and lines[k].rule is None \
                 and lines[k].block.kind in (TEXT, LIST, LINK_ONLY) and not is_prose(lines[k]) \
-                and not lines[k].sentence:
+                and not lines[k].sentence and not 0 < scores[k] < paragraphs[k]:
             lines[k].rule = hit
             k += 1
         i = k
