@@ -139,3 +139,18 @@ def test_the_sentence_marks_of_other_scripts_end_a_sentence(sentence):
 
     assert ends_sentence(sentence)
     assert not ends_sentence(sentence[:-1])
+
+
+@pytest.mark.parametrize("fixture, margin", [("short-post-legal-footer.txt", "    "),
+                                             ("tech-post-unfenced-code-perl.txt", "    "),
+                                             ("short-post-teaser-cards.txt", "\t")])
+def test_a_page_dumped_with_a_margin_cleans_as_without_it(fixture, margin):
+    """Every line indented alike (a dump with a left margin) is no page of code: the margin is
+    the page's, and only lines indented past it are code."""
+    from conftest import FIXTURES
+
+    page = (FIXTURES / "selection" / fixture).read_text(encoding="utf-8")
+    indented = "\n".join(margin + line if line.strip() else line for line in page.split("\n"))
+    plain_lines = clean(page, mode="text").text.splitlines()
+    assert [line[len(margin):] if line.strip() else line for line in clean(indented, mode="text").text.splitlines()] \
+        == plain_lines

@@ -197,16 +197,29 @@ def _is_markup(text: str) -> bool:
     return tags * 2 >= len(text.strip())
 
 
-def _short_line_score(line: Line) -> float:
+BASE_INDENT_SHARE = 0.8  # an indent this share of a page's lines start with is its margin, not code
+
+
+def _base_indent(lines: list[Line]) -> str:
+    """The indent that nearly every line of the page starts with ("    " on a page dumped with a
+    margin): lines indented past it are code, lines at it are not. Usually ""."""
+    if not lines or not lines[0].block.text[:1].isspace() and not lines[-1].block.text[:1].isspace():
+        return ""  # (most pages: a line at the margin at either end)
+    indents = Counter(line.block.text[:len(line.block.text) - len(line.block.text.lstrip())] for line in lines)
+    indent, count = indents.most_common(1)[0]
+    return indent if indent and count >= BASE_INDENT_SHARE * len(lines) else ""
+
+
+def _short_line_score(line: Line, margin: str = "") -> float:
     """A line that is neither prose nor matched by a rule: content that sits inside an article
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
     number) costs a full point."""
-    if len(line.block.text) > SHORT_LINE:
-        return _line_score(line)
+    text = line.block.text[len(margin):] if margin and line.block.text.startswith(margin) else line.block.text
+    if len(text) > SHORT_LINE:
+        return _line_score(line, text)
     # Short lines recur within a page and across a batch ("Home", "Share", dates): cached.
-    return _cached_line_score(line.block.kind, line.block.text, line.words, line.sentence,
-                              line.plain, line.stoplist)
+    return _cached_line_score(line.block.kind, text, line.words, line.sentence, line.plain, line.stoplist)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -215,8 +228,9 @@ def _cached_line_score(kind: str, text: str, words: float, sentence: bool, plain
     return _line_score(Line(Block(0, 0, 0, text, kind), [], words, sentence, plain, stoplist=stoplist))
 
 
-def _line_score(line: Line) -> float:
-    text = line.block.text
+def _line_score(line: Line, text: str | None = None) -> float:
+    """``_short_line_score`` of one line (``text``: the line without the page's margin)."""
+    text = line.block.text if text is None else text
     if "<" in text and _is_markup(text):
         return MENU_LINE
     if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text):
@@ -284,6 +298,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     prose = [False] * n
     width = _wrap_widths(lines)
     units = _units(lines, width)
+    margin = _base_indent(lines)
     for first, last in units:
         fixed = _prose_score(lines[first])
         if fixed is None and _is_prose_unit(lines, first, last, width[first] in WRAP_WIDTHS):
@@ -293,11 +308,11 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
                 scores[k] = total * lines[k].words / words
                 prose[k] = True
         elif first == last:
-            scores[first] = _short_line_score(lines[first]) if fixed is None else fixed
+            scores[first] = _short_line_score(lines[first], margin) if fixed is None else fixed
         else:
             for k in range(first, last + 1):
                 fixed = _prose_score(lines[k])
-                scores[k] = _short_line_score(lines[k]) if fixed is None else fixed
+                scores[k] = _short_line_score(lines[k], margin) if fixed is None else fixed
     # A block of several related-story headings is one barrier, not one per line.
     for i in range(n - 1, 0, -1):
         if scores[i] == SECTION_END and scores[i - 1] == SECTION_END:
