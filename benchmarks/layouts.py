@@ -39,7 +39,9 @@ from run import load_gold, read_input  # noqa: E402
 def _wrapped(text: str, indent: str = "") -> str:
     out: list[str] = []
     for line in text.split("\n"):
-        out.extend(textwrap.wrap(line, 72, initial_indent=indent, subsequent_indent=indent) or [""])
+        # (as mailers and html2text wrap: a long word, a URL, is never cut)
+        out.extend(textwrap.wrap(line, 72, initial_indent=indent, subsequent_indent=indent,
+                                 break_long_words=False, break_on_hyphens=False) or [""])
     return "\n".join(out)
 
 

@@ -154,3 +154,26 @@ def test_a_page_dumped_with_a_margin_cleans_as_without_it(fixture, margin):
     plain_lines = clean(page, mode="text").text.splitlines()
     assert [line[len(margin):] if line.strip() else line for line in clean(indented, mode="text").text.splitlines()] \
         == plain_lines
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_of_the_inputs_own_text():
+    """Text wrapped at 72 columns: each paragraph's lines are one block (its text the input's,
+    line breaks and all), so rules, regions and scores judge the paragraph whole; a list of
+    headlines of one length, which starts each line in capitals, stays a line a block, and so
+    does a paragraph whose next line would have fitted on the one before."""
+    from cleaner.text import segment
+
+    paragraph = ("The county council has agreed to keep the old swing bridge over the\n"
+                 "canal in service for another ten years, after engineers told members on\n"
+                 "Tuesday that its iron frame is sound and only the timber deck needs\n"
+                 "replacing before the winter.")
+    headlines = ("Council approves the new ferry timetable for the islands this summer\n"
+                 "Harbour museum restores the old wooden lifeboat built in 1911 for show\n"
+                 "Bakery on Mill Street closes its doors after sixty years in the family")
+    short = "A line that ends early.\nAnd the next one, which would have fitted on it."
+    doc = segment("\n\n".join([paragraph, headlines, short]) + "\n")
+    texts = [block.text for block in doc.blocks]
+    assert texts[0] == paragraph and doc.source[doc.blocks[0].start:doc.blocks[0].end] == paragraph
+    assert texts[1:4] == headlines.split("\n")
+    assert texts[4:] == short.split("\n")
+    assert clean(paragraph + "\n", mode="text").text == paragraph

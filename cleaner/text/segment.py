@@ -1,9 +1,11 @@
-"""Split text into blocks: one block per non-blank line, Markdown-aware.
+"""Split text into blocks: one block per non-blank line, Markdown-aware; a paragraph that the
+text was hard-wrapped into several lines is one block.
 
 Scrapers give innerText-like text (one block per line) or Markdown (firecrawl, Jina Reader,
-html2text, pandoc, clippers). A block remembers where it stands in the input, whether a blank line
-precedes it, and what kind of line it is, so later stages can tell a heading from a link-only line
-and a code block from prose without re-parsing.
+html2text, pandoc, clippers); mail, terminal browsers and html2text wrap it at a fixed width. A
+block remembers where it stands in the input, whether a blank line precedes it, and what kind of
+line it is, so later stages can tell a heading from a link-only line and a code block from prose
+without re-parsing.
 """
 
 from __future__ import annotations
@@ -197,10 +199,71 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
+    blocks = _joined_wrapped(source, blocks)
     doc = Document(source, blocks)
     _mark_header(doc)
     _mark_split_links(blocks)
     return doc
+
+
+# Text wrapped at a fixed width (mail, terminal browsers' dumps, html2text's Markdown at 78
+# columns): each paragraph is cut into lines that rules, regions and scores would judge one by
+# one, where the same paragraph unwrapped is one line. Its lines are joined into one block (its
+# text the input's own, line breaks and all), so every later stage sees the paragraph whole.
+WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (html2text: 78)
+WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
+WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
+WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LINE_END = frozenset(".!?。！？…\"”’»")
+
+
+def _joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each hard-wrapped paragraph's lines joined into one block: in a run of
+    text lines with no blank line between them whose lines but the last nearly all end close
+    to the run's longest (the width it was wrapped at), that does not end a sentence on every
+    line and half of whose lines go on in lower case (a list of headlines of one length starts
+    each in capitals), a line joins the one before it when its first word would not have fitted
+    on that one. CJK text (whose line lengths say nothing of a width) is left as it is."""
+    out: list[Block] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j + 1 < n and blocks[j + 1].kind == TEXT and blocks[j].kind == TEXT \
+                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
+            j += 1
+        if j == i:  # most blocks: a line alone
+            out.append(blocks[i])
+            i += 1
+            continue
+        run = blocks[i:j + 1]
+        width = max(len(b.text.rstrip()) for b in run)
+        body = run[:-1]
+        if width in WRAP_WIDTHS \
+                and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) >= WRAP_FULL_SHARE * len(body) \
+                and not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
+                and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
+                and not any(_CJK.search(b.text) for b in run):
+            current = run[0]
+            for following in run[1:]:
+                words = following.text.split(maxsplit=1)
+                if words and len(source[current.start:current.end].rsplit("\n", 1)[-1].rstrip()) + 1 \
+                        + len(words[0]) > width - WRAP_SLACK:
+                    current = Block(current.index, current.start, following.end,
+                                    source[current.start:following.end], TEXT, current.blank_before,
+                                    current.markdown or following.markdown)
+                else:
+                    out.append(current)
+                    current = following
+            out.append(current)
+        else:
+            out.extend(run)
+        i = j + 1
+    if len(out) == n:
+        return blocks
+    for index, block in enumerate(out):
+        block.index = index
+    return out
 
 
 # A link whose text holds blocks (a teaser card: headline, byline, date inside one <a>) is
