@@ -237,7 +237,9 @@ def _joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
             i += 1
             continue
         run = blocks[i:j + 1]
-        width = max(len(b.text.rstrip()) for b in run)
+        # A Markdown link's target is a word no wrapper cuts: a line holding one may run past
+        # the width, which the other lines tell.
+        width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
         body = run[:-1]
         if width in WRAP_WIDTHS \
                 and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) >= WRAP_FULL_SHARE * len(body) \
