@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def shapes(n: int) -> dict[str, list[str]]:
         "teaser excerpts": cycle("Headline of a story",
                                  "The first words of a teaser that ends with an ellipsis and more …"),
         "one long line": [SENTENCE * (n * 2)],
+        "one wrapped paragraph": textwrap.wrap(" ".join([SENTENCE.lower()] * n), 72)[:n],
     }
 
 

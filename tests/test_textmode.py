@@ -177,3 +177,9 @@ def test_a_hard_wrapped_paragraph_is_one_block_of_the_inputs_own_text():
     assert texts[1:4] == headlines.split("\n")
     assert texts[4:] == short.split("\n")
     assert clean(paragraph + "\n", mode="text").text == paragraph
+    # A list item, then a link no wrapper cuts (after a no-break space): the two lines tell no
+    # width, the page's other wrapped paragraph does, and the item is one block.
+    item = "- **See it\nnow:**\u00a0[**HarbourShop**](https://shop.example.org/ferry-timetable-2026-summer-edition?ref=list)"
+    doc = segment(paragraph + "\n\n" + item + "\n")
+    assert [block.text for block in doc.blocks] == [paragraph, item]
+    assert [block.text for block in segment(item + "\n").blocks] == item.split("\n")  # alone: no width told

@@ -10,6 +10,7 @@ without re-parsing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import re
@@ -215,57 +216,97 @@ WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
 WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
 WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_FIRST_WORD = re.compile(r"[ \t]*([^ \t]*)")
 _LINE_END = frozenset(".!?。！？…\"”’»")
 
 
 def _joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
-    """``blocks`` with each hard-wrapped paragraph's lines joined into one block: in a run of
-    text lines with no blank line between them whose lines but the last nearly all end close
-    to the run's longest (the width it was wrapped at), that does not end a sentence on every
-    line and half of whose lines go on in lower case (a list of headlines of one length starts
-    each in capitals), a line joins the one before it when its first word would not have fitted
-    on that one. CJK text (whose line lengths say nothing of a width) is left as it is."""
-    out: list[Block] = []
-    i, n = 0, len(blocks)
+    """``blocks`` with each hard-wrapped paragraph's lines joined into one block.
+
+    A run of text lines with no blank line between them (a list item may open it) is wrapped
+    when its lines but the last nearly all end close to its longest (the width it was wrapped
+    at; a line holding a Markdown link's target, a word no wrapper cuts, may run past it), it
+    does not end a sentence on every line, and half its lines go on in lower case (a list of
+    headlines of one length starts each in capitals). A run too short to tell its width (a
+    list item, then a link) takes the width the page's other wrapped runs tell. In a wrapped
+    run a line joins the one before when its first word would not have fitted on that one. CJK
+    text, whose line lengths say nothing of a width, is left as it is."""
+    runs, i, n = [], 0, len(blocks)
     while i < n:
         j = i
-        while j + 1 < n and blocks[j + 1].kind == TEXT and blocks[j].kind == TEXT \
+        while j + 1 < n and blocks[j + 1].kind == TEXT and (blocks[j].kind == TEXT or j == i and blocks[j].kind == LIST) \
                 and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
             j += 1
-        if j == i:  # most blocks: a line alone
-            out.append(blocks[i])
-            i += 1
-            continue
-        run = blocks[i:j + 1]
-        # A Markdown link's target is a word no wrapper cuts: a line holding one may run past
-        # the width, which the other lines tell.
-        width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
-        body = run[:-1]
-        if width in WRAP_WIDTHS \
-                and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) >= WRAP_FULL_SHARE * len(body) \
-                and not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
-                and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
-                and not any(_CJK.search(b.text) for b in run):
-            current = run[0]
-            for following in run[1:]:
-                words = following.text.split(maxsplit=1)
-                if words and len(source[current.start:current.end].rsplit("\n", 1)[-1].rstrip()) + 1 \
-                        + len(words[0]) > width - WRAP_SLACK:
-                    current = Block(current.index, current.start, following.end,
-                                    source[current.start:following.end], TEXT, current.blank_before,
-                                    current.markdown or following.markdown)
-                else:
-                    out.append(current)
-                    current = following
-            out.append(current)
-        else:
-            out.extend(run)
+        if j > i:  # most blocks: a line alone
+            runs.append((i, j))
         i = j + 1
-    if len(out) == n:
+    if not runs:
         return blocks
+    candidates = [(first, last) for first, last in runs if _may_be_wrapped(blocks[first:last + 1])]
+    widths = {run: _wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
+    told = Counter(width for width in widths.values() if width)
+    page_width = told.most_common(1)[0][0] if told else 0
+    joined: dict[int, list[Block]] = {}
+    for first, last in candidates:
+        run = blocks[first:last + 1]
+        width = widths[(first, last)] or (page_width if all(
+            len(b.text.rstrip()) <= page_width for b in run if "](" not in b.text) else 0)
+        if width:
+            joined[first] = _join_run(source, run, width)
+    if not joined:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    for first, last in runs:
+        if first in joined:
+            out.extend(blocks[i:first])
+            out.extend(joined[first])
+            i = last + 1
+    out.extend(blocks[i:])
     for index, block in enumerate(out):
         block.index = index
     return out
+
+
+def _may_be_wrapped(run: list[Block]) -> bool:
+    """Not a sentence end on every line but the last, half the lines going on in lower case,
+    no CJK."""
+    body = run[:-1]
+    return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
+        and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
+        and not any(_CJK.search(b.text) for b in run)
+
+
+def _wrap_width(run: list[Block]) -> int:
+    """The width the run was wrapped at, or 0 when its lines do not tell one."""
+    width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
+    body = run[:-1]
+    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) \
+            >= WRAP_FULL_SHARE * len(body):
+        return width
+    return 0
+
+
+def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
+    """A wrapped run's blocks, each line joined to the one before when its first word would not
+    have fitted on it (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
+    out, start = [], 0
+    for k in range(1, len(run)):
+        word = _FIRST_WORD.match(run[k].text).group(1)
+        if not (word and len(run[k - 1].text.rstrip()) + 1 + len(word) > width - WRAP_SLACK):
+            out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
+            start = k
+    out.append(_joined(source, run[start:]))
+    return out
+
+
+def _joined(source: str, lines: list[Block]) -> Block:
+    """One block of the input's text over ``lines`` (the line itself when there is one)."""
+    first, last = lines[0], lines[-1]
+    if first is last:
+        return first
+    return Block(first.index, first.start, last.end, source[first.start:last.end], first.kind, first.blank_before,
+                 any(line.markdown for line in lines))
 
 
 # A link whose text holds blocks (a teaser card: headline, byline, date inside one <a>) is
