@@ -1028,3 +1028,27 @@ def test_the_title_line_is_found_by_its_words_and_under_it_the_most_prose():
         assert title_line(lines, title) == headline, title
     # The site's name, the shorter end of "Title | Site", is never a form of the title looked for.
     assert title_line(lines, "Lifeboat crew trains a new volunteer | Harbour Weekly") is None
+
+
+_NO_PROSE_ARTICLES = {
+    "poem": ("The Harbour at Dusk\n\nThe boats come in with the evening light\nand gulls fold up their wings\n"
+             "the harbour wall holds back the night\nand the old bell softly rings\n\n"
+             "The fishermen walk up the hill\nwith nets across their backs\nthe town is quiet, the wind is still\n"
+             "and lamplight marks their tracks"),
+    "ingredients": "- Two cups of flour\n- One cup of water\n- A pinch of salt\n- A spoon of honey",
+    "table": "| Year | Ferries | Passengers |\n|---|---|---|\n| 2024 | 3 | 120,000 |\n| 2025 | 4 | 150,000 |",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NO_PROSE_ARTICLES))
+def test_a_text_with_no_sentence_in_it_is_kept_not_emptied(name):
+    """A poem, a list of ingredients, a table: no line is prose, and the whole text used to come
+    out empty. The longest run of content lines is the article when nothing else is."""
+    text = _NO_PROSE_ARTICLES[name]
+    assert clean(text + "\n", mode="text").text == text
+
+
+def test_a_page_of_menus_and_links_alone_still_keeps_nothing():
+    page = "\n".join(["Home", "News", "Sport", "Weather", "[Contact](/contact)", "[Privacy](/privacy)",
+                      "Accept all cookies", "Subscribe", "Sign in", "Facebook", "Twitter"]) + "\n"
+    assert clean(page, mode="text").text == ""

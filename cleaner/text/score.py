@@ -254,6 +254,9 @@ def _line_score(line: Line, text: str | None = None) -> float:
             if line.words >= LEAD_IN_WORDS and text.rstrip().endswith(":"):
                 return CODE_LINE  # "Then pull out the keys you need with a regex:": it leads into code or a list
             return CONTENT_LINE
+        if line.stoplist is None and not _CJK_CHAR.search(line.plain) \
+                and 2 * sum(w[0].islower() for w in letters) > len(letters):
+            return CONTENT_LINE  # no language known (a few short lines): words mostly in lower case are written
     elif line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
         return CONTENT_LINE
     return MENU_LINE

@@ -341,7 +341,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         if selection.end_heading is not None:
             best, first, last = _best_run(scores, 0, n)
     if best <= 0:
-        return []
+        return _content_run(scores)
     if title is not None and not first <= title + 1 <= last + 1:
         # The run under the title, up to where the best run begins (a run that reached into
         # the best one would only add what lies between them).
@@ -375,6 +375,21 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
             return sorted([(first, last), (start, end)])
     return [(first, last)]
+
+
+NO_PROSE_CONTENT = 3.0  # content lines, net of the menu lines among them, that a page without prose keeps
+
+
+def _content_run(scores: list[float]) -> list[tuple[int, int]]:
+    """A text with no run of prose at all, not one sentence: a poem, a list of ingredients, a
+    table, a page of short written lines. An empty output would lose all of it, so the longest
+    run of its content lines is kept: a short written line, a table row, a line of code or a
+    label between them counts one, every other line what it scored (a menu-like line costs
+    one, a rule's match half of one, a region bars the run). A page of nothing but menus, links
+    and rule matches keeps nothing."""
+    weights = [1.0 if score in (CONTENT_LINE, CODE_LINE, MENU_LINE_INSIDE) else score for score in scores]
+    total, first, last = _best_run(weights, 0, len(weights))
+    return [(first, last)] if total >= NO_PROSE_CONTENT else []
 
 
 RIVAL_HEADING_ABOVE = 3  # lines above a rival before the article where its related heading may stand
