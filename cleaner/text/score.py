@@ -14,7 +14,8 @@ import re
 from collections import Counter
 
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
+from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, WRAP_FULL, WRAP_FULL_SHARE,
+                      WRAP_SLACK, WRAP_WIDTHS, Block)
 from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -85,14 +86,6 @@ def _units(lines: list[Line], width: list[int]) -> list[tuple[int, int]]:
         units.append((i, j))
         i = j + 1
     return units
-
-
-WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (html2text: 78)
-WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
-
-
-WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
-WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
 
 
 def _wrap_widths(lines: list[Line]) -> list[int]:

@@ -215,6 +215,8 @@ WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (
 WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
 WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
 WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
+# (classify, which has the full CJK ranges and sentence marks, imports this module: these are
+# the few the wrap test needs.)
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIRST_WORD = re.compile(r"[ \t]*([^ \t]*)")
 _LINE_END = frozenset(".!?。！？…\"”’»")

@@ -5,8 +5,9 @@ related-stories heading inside it, once a paragraph or two are above it, ends it
 a known title wins when it scores near the best; a rival run that scores nearly as high is kept
 beside it rather than lost; when the article chosen holds little prose, the page's other full
 paragraphs are kept beside it; tables and code that adjoin the article, and the code (with its
-headings) that a technical post opens with above its first paragraph, are part of it. Every
-stretch left out is explained (``outside_reasons``)."""
+headings) that a technical post opens with above its first paragraph, are part of it; a text
+with no prose at all (a poem, a table) keeps its longest run of content lines. Every stretch
+left out is explained (``outside_reasons``)."""
 
 from __future__ import annotations
 
