@@ -110,8 +110,7 @@ def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) ->
 def decide_rule_hits(lines: list[Line]) -> None:
     """Outside regions: ``remove`` hits remove; ``member`` hits remove only inside a run of
     consecutive same-family blocks that holds a non-member hit (a banner or form cluster)."""
-    anchored = {family: _anchored_runs(lines, family)
-                for family in {h.rule.family for line in lines if not line.region for h in line.hits}}
+    anchored: dict[str, list[bool]] = {}  # per family, worked out when a member line first asks
     for i, line in enumerate(lines):
         if line.region or not line.hits:
             continue
@@ -120,6 +119,8 @@ def decide_rule_hits(lines: list[Line]) -> None:
             line.rule = strongest
             continue
         for family in sorted({h.rule.family for h in line.hits}):  # sorted: the same credit every run
+            if family not in anchored:
+                anchored[family] = _anchored_runs(lines, family)
             if anchored[family][i]:
                 line.rule = line.strongest(family)
                 break
