@@ -128,3 +128,20 @@ def test_warm_up_loads_what_a_first_page_needs():
                           text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("in_process", [False, True], ids=["sandbox", "in-process"])
+def test_a_documents_title_reaches_the_article_selection(in_process):
+    """With ``title_key``, a document's title (a dataset's, a feed's) is passed on: on a text
+    whose headline nothing marks, the story under it wins over longer blurbs beside it."""
+    page = read(ROOT / "tests" / "fixtures" / "selection" / "titled-one-paragraph-beside-blurbs.md")
+    page = page.split("Markdown Content:\n", 1)[1].replace("# Night buses return", "Night buses return")
+    story = "Night buses will run again on the valley line"
+    meta = {"mode": "text", "headline": "Night buses return to the valley line | Example News"}
+    docs = [Document(text=page, id="titled", metadata=dict(meta)), Document(text=page, id="plain", metadata={"mode": "text"})]
+    out = {doc.id: doc.text for doc in CleanerExtractor(timeout=10, in_process=in_process, title_key="headline")
+           .run(iter(docs))}
+    assert story in out["titled"] and story not in out["plain"]
+    untitled = [doc.text for doc in CleanerExtractor(timeout=10, in_process=in_process)
+                .run(iter([Document(text=page, id="titled", metadata=dict(meta))]))]
+    assert story not in untitled[0]  # without title_key the metadata is not read

@@ -14,8 +14,9 @@ a WET conversion's text) becomes its article. What it does beyond ``BaseExtracto
 - it warms up (rule packs compiled, the HTML path imported) in ``run()``, before the sandbox
   forks its child: a cold child spends about half a second on its first page, past datatrove's
   one-second default timeout on a busy machine, and a fresh child is forked after every timeout;
-- it hands ``clean`` the document's URL (``metadata["url"]``) and, when a reader set it, its
-  mode (``metadata["mode"]``: "html" or "text");
+- it hands ``clean`` the document's URL (``metadata["url"]``) and, when a reader set them, its
+  mode (``metadata["mode"]``: "html" or "text") and, with ``title_key``, its title (a feed's or a
+  dataset's: in text mode the article under it is favoured);
 - cleaner's refusals (``InputError``: binary, too large, too slow) are caught inside
   ``extract``, where an exception would kill the sandbox's child; the document is then dropped
   and counted (``input_error`` in the stats with ``in_process=True``);
@@ -59,6 +60,7 @@ class CleanerExtractor(BaseExtractor):
         in_process: clean in the task's process (no sandbox), keeping title, lang, mode in metadata.
         explain: with ``in_process``, also keep the removals in ``metadata["removed"]``.
         url_key: the metadata key holding the page's URL.
+        title_key: the metadata key holding the article's title, if the documents carry one.
     """
 
     name = "🧹 cleaner"
@@ -66,13 +68,14 @@ class CleanerExtractor(BaseExtractor):
 
     def __init__(self, timeout: float = 1.0, mode: str = "auto", rules: RuleChoice | None = None,
                  in_process: bool = False, explain: bool = False, url_key: str = "url",
-                 max_bytes: int | None = DEFAULT_MAX_BYTES):
+                 max_bytes: int | None = DEFAULT_MAX_BYTES, title_key: str | None = None):
         super().__init__(timeout)
         self.mode = mode
         self.rules = rules or RuleChoice()
         self.in_process = in_process
         self.explain = explain
         self.url_key = url_key
+        self.title_key = title_key
         self.max_bytes = max_bytes
 
     def warm_up(self) -> None:
@@ -82,33 +85,36 @@ class CleanerExtractor(BaseExtractor):
         clean(_WARM_UP_PAGE, mode="html", rules=ruleset)
         clean("Warm up.", mode="text", rules=ruleset)
 
-    def extract(self, text: str, url: str | None = None, mode: str | None = None) -> str:
+    def extract(self, text: str, url: str | None = None, mode: str | None = None,
+                title: str | None = None) -> str:
         """The article of ``text``; "" (the document is dropped) when cleaner refuses it."""
         if not text:
             return ""
         try:
             return clean(text, url=url, mode=mode or self.mode, rules=resolve_rules(self.rules),
-                         max_bytes=self.max_bytes).text
+                         max_bytes=self.max_bytes, title=title).text
         except InputError:
             return ""
 
-    def _hints(self, doc) -> tuple[str | None, str | None]:
+    def _hints(self, doc) -> tuple[str | None, str | None, str | None]:
         url = doc.metadata.get(self.url_key)
         mode = doc.metadata.get("mode")
-        return (url if isinstance(url, str) else None), (mode if mode in ("html", "text") else None)
+        title = doc.metadata.get(self.title_key) if self.title_key else None
+        return (url if isinstance(url, str) else None), (mode if mode in ("html", "text") else None), \
+            (title if isinstance(title, str) else None)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         self.warm_up()
         if self.in_process:
             yield from self._run_in_process(data)
             return
-        with ExtractorSandbox(timeout=self.timeout, warmup_text=("", None, None)) as sandbox:
+        with ExtractorSandbox(timeout=self.timeout, warmup_text=("", None, None, None)) as sandbox:
             for doc in data:
                 self.stat_update(StatHints.total)
-                url, mode = self._hints(doc)
+                url, mode, title = self._hints(doc)
                 with self.track_time():
                     try:
-                        doc.text = sandbox.process_document((doc.text, url, mode), self.extract)
+                        doc.text = sandbox.process_document((doc.text, url, mode, title), self.extract)
                         self.stat_update("extracted")
                     except TimeoutError:
                         self.stat_update("timeout")
@@ -130,11 +136,11 @@ class CleanerExtractor(BaseExtractor):
         ruleset = resolve_rules(self.rules)
         for doc in data:
             self.stat_update(StatHints.total)
-            url, mode = self._hints(doc)
+            url, mode, title = self._hints(doc)
             with self.track_time():
                 try:
                     result = clean(doc.text, url=url, mode=mode or self.mode, rules=ruleset,
-                                   max_bytes=self.max_bytes, timeout=self.timeout)
+                                   max_bytes=self.max_bytes, timeout=self.timeout, title=title)
                 except InputError as exc:
                     self.stat_update("input_error")
                     logger.debug(f"cleaner refused {url or doc.id}: {exc}")
