@@ -43,3 +43,16 @@ def test_a_short_post_beside_menus_comes_out_whole_in_every_script(lang):
                       *chrome[5:]]) + "\n"
     kept = clean(page, mode="text").text.splitlines()
     assert kept == paragraphs
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("ພະນັກງານໄດ້ປ່ຽນເພົາໃບພັດທັງສອງ ແລະ ທາສີເຮືອໃໝ່ທັງໝົດ", True),  # Lao: two long clauses, 52 characters
+    ("เที่ยวแรกไปยังเกาะออกเดินทางตรงเวลา ผู้โดยสารดีใจมาก", True),  # Thai: the same shape
+    ("หน้าแรก ข่าว กีฬา บันเทิง ติดต่อเรา นโยบาย", False),  # a Thai menu set on one line
+    ("เรือข้ามฟากกลับมาให้บริการที่ท่าเรือเหนือ", False),  # a headline: one clause, 41 characters
+])
+def test_a_shorter_line_of_a_script_without_spaces_is_prose_by_its_clauses(line, prose):
+    from cleaner.text.classify import Line, is_prose, word_count
+    from cleaner.text.segment import Block
+
+    assert is_prose(Line(Block(0, 0, len(line), line), [], word_count(line), False, line)) is prose

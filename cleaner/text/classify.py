@@ -225,7 +225,9 @@ def doubled(text: str) -> bool:
 
 
 UNSPACED_PROSE_WORDS = 20  # a line of this many words (80 characters) in a script without spaces...
-UNSPACED_SHARE = 0.6  # ...that this share of its characters are of: running text
+UNSPACED_SHARE = 0.6  # ...that this share of its characters are of: running text;
+UNSPACED_CLAUSES_WORDS = 10  # ...or one of this many (40 characters) in clauses parted by spaces,
+UNSPACED_CLAUSE_CHARS = 8  # ...two of them this long at least (menu items are a word or two)
 
 
 def _unspaced_prose(text: str) -> bool:
@@ -234,6 +236,11 @@ def _unspaced_prose(text: str) -> bool:
     each)."""
     letters = len(text) - text.count(" ")
     return _UNSPACED_CHAR.subn("", text)[1] >= UNSPACED_SHARE * letters
+
+
+def _unspaced_clauses(text: str) -> bool:
+    """A shorter line of such a script that spaces part into clauses, two of them long ones."""
+    return sum(len(part) >= UNSPACED_CLAUSE_CHARS for part in text.split()) >= 2
 
 
 def is_prose(line: Line) -> bool:
@@ -245,5 +252,6 @@ def is_prose(line: Line) -> bool:
     return ((line.sentence and line.words >= 8) or (
         line.words >= 20 and _INNER_PUNCTUATION.search(text) is not None) or (
         line.words >= CJK_SPACED_WORDS and not text.isascii() and _spaced_cjk_sentence(text)) or (
-        line.words >= UNSPACED_PROSE_WORDS and not text.isascii() and _unspaced_prose(text))) \
+        line.words >= UNSPACED_CLAUSES_WORDS and not text.isascii() and _unspaced_prose(text) and (
+            line.words >= UNSPACED_PROSE_WORDS or _unspaced_clauses(text)))) \
         and not ends_dated(text) and not doubled(text)
