@@ -14,8 +14,7 @@ import re
 from collections import Counter
 
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
-from .segment import (CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, WRAP_FULL, WRAP_FULL_SHARE,
-                      WRAP_SLACK, WRAP_WIDTHS, Block)
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, WRAP_SLACK, WRAP_WIDTHS, Block, wrap_width
 from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -91,19 +90,18 @@ def _units(lines: list[Line], width: list[int]) -> list[tuple[int, int]]:
 def _wrap_widths(lines: list[Line]) -> list[int]:
     """For every line, the width its run of consecutive text lines (no blank line between
     them) was wrapped at, or 0 when the run does not look wrapped: a wrapped run's lines but
-    the last all end near its longest line, and somewhere a line breaks inside a sentence
-    (lines that each end a sentence are separate lines, however alike their lengths)."""
+    the last all end near its longest line (``segment.wrap_width``), and somewhere a line breaks
+    inside a sentence (lines that each end a sentence are separate lines, however alike their
+    lengths)."""
     widths, i, n = [0] * len(lines), 0, len(lines)
     while i < n:
         j = i
         while j + 1 < n and not lines[j + 1].block.blank_before and lines[j + 1].block.kind == TEXT \
                 and lines[j].block.kind == TEXT:
             j += 1
-        run = lines[i:j]  # all but the last line
-        if run:
-            width = max(len(line.block.text.rstrip()) for line in lines[i:j + 1])
-            full = sum(len(line.block.text.rstrip()) >= width - WRAP_FULL for line in run)
-            if full >= WRAP_FULL_SHARE * len(run) and not all(line.sentence for line in run):
+        if j > i and not all(line.sentence for line in lines[i:j]):
+            width = wrap_width([line.block for line in lines[i:j + 1]])
+            if width:
                 widths[i:j + 1] = [width] * (j + 1 - i)
         i = j + 1
     return widths

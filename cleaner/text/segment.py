@@ -245,7 +245,7 @@ def _joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
     if not runs:
         return blocks
     candidates = [(first, last) for first, last in runs if _may_be_wrapped(blocks[first:last + 1])]
-    widths = {run: _wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
+    widths = {run: wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
     told = Counter(width for width in widths.values() if width)
     page_width = told.most_common(1)[0][0] if told else 0
     joined: dict[int, list[Block]] = {}
@@ -279,7 +279,7 @@ def _may_be_wrapped(run: list[Block]) -> bool:
         and not any(_CJK.search(b.text) for b in run)
 
 
-def _wrap_width(run: list[Block]) -> int:
+def wrap_width(run: list[Block]) -> int:
     """The width the run was wrapped at, or 0 when its lines do not tell one."""
     width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
     body = run[:-1]
