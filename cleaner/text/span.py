@@ -367,8 +367,11 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         return [(first, last)]
     # What follows an article is more often comments and footers than the rest of it: a run
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
+    tainted = _ui_text_lines(lines, first, last) >= TAINTED_RUN_LINES
     for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
                                      (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
+        if tainted:
+            share *= TAINTED_RIVAL_FACTOR
         full = max(paragraphs[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH
         if not full and _under_section_end(lines, scores, paragraphs, start, last + 1 if start > last
                                            else max(start - RIVAL_HEADING_ABOVE, 0)):
@@ -376,6 +379,19 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
             return sorted([(first, last), (start, end)])
     return [(first, last)]
+
+
+TAINTED_RUN_LINES = 2  # lines of a consent notice or comment policy inside the best run that make it doubtful...
+TAINTED_RIVAL_FACTOR = 0.5  # ...and a rival is then kept at this part of the usual share
+UI_TEXT_PACKS = ("consent.", "comments.")
+
+
+def _ui_text_lines(lines: list[Line], first: int, last: int) -> int:
+    """How many lines of lines[first:last + 1] a consent or comment rule matched: a site's
+    privacy notice and its commenting rules are long sentences too, and a run of them can
+    outscore a short article."""
+    return sum(1 for k in range(first, last + 1)
+               if lines[k].rule is not None and lines[k].rule.rule.id.startswith(UI_TEXT_PACKS))
 
 
 NO_PROSE_CONTENT = 3.0  # content lines, net of the menu lines among them, that a page without prose keeps
