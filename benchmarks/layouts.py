@@ -16,6 +16,13 @@ lost: recall under 0.5), for cleaner and the C4 line filter:
 - ``no-blank``: without blank lines (innerText of a page laid out with <div>s);
 - ``crlf``: Windows line ends.
 
+An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into text as scrapers do it:
+
+- ``text-nodes``: one text node a line, stripped (BeautifulSoup's ``get_text("\\n", strip=True)``,
+  an XPath ``//text()`` dump): every paragraph cut at its links and emphasis;
+- ``text-content``: the body's text with the markup's own whitespace (``get_text()``,
+  lxml's ``text_content()``), runs of blank lines made one.
+
 A layout whose figures fall well below ``as-is`` is a shape of input cleaner over-fits against.
 """
 
@@ -45,6 +52,30 @@ def _wrapped(text: str, indent: str = "") -> str:
     return "\n".join(out)
 
 
+def _html_root(page: str):
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(page)
+    except ValueError:  # a str with an XML encoding declaration
+        root = lxml.html.document_fromstring(page.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    body = root.find("body")
+    return root if body is None else body
+
+
+def _text_nodes(page: str) -> str:
+    return "\n".join(piece for piece in (text.strip() for text in _html_root(page).itertext()) if piece)
+
+
+def _text_content(page: str) -> str:
+    return re.sub(r"\n\s*\n+", "\n\n", _html_root(page).text_content())
+
+
+HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content}
+
 LAYOUTS = {
     "as-is": lambda text: text,
     "wrap72": _wrapped,
@@ -58,23 +89,27 @@ LAYOUTS = {
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="a text-mode dataset folder (gold.jsonl + text/)")
-    parser.add_argument("--layouts", default=",".join(LAYOUTS), help="comma-separated, of: " + ", ".join(LAYOUTS))
+    parser.add_argument("--data", type=Path, required=True,
+                        help="a dataset folder: gold.jsonl and text/ (text layouts) or html/ (HTML layouts)")
+    parser.add_argument("--layouts", help="comma-separated, of: " + ", ".join(LAYOUTS) + " (a text dataset), "
+                        + ", ".join(HTML_LAYOUTS) + " (an HTML dataset); default: all of the dataset's kind")
     parser.add_argument("--plain-links", action="store_true", help="score with Markdown link targets removed")
     args = parser.parse_args(argv)
-    if not (args.data / "text").is_dir():
-        sys.exit(f"{args.data} has no text/ folder")
+    mode = "text" if (args.data / "text").is_dir() else "html" if (args.data / "html").is_dir() else None
+    if mode is None:
+        sys.exit(f"{args.data} has no text/ or html/ folder")
+    known = LAYOUTS if mode == "text" else HTML_LAYOUTS
     import cleaner
 
     golds = [g for g in load_gold(args.data) if "text" in g]
-    pages = [read_input(args.data, "text", g["id"]) for g in golds]
+    pages = [read_input(args.data, mode, g["id"]) for g in golds]
     systems = [("cleaner", lambda text: cleaner.clean(text, mode="text").text), ("c4", peers.c4)]
     print(f"{args.data.name}: {len(golds)} pages")
     print(f"{'layout':10s} {'system':8s} {'F1':>7s} {'P':>7s} {'R':>7s} {'lost':>5s}")
-    for name in args.layouts.split(","):
-        if name not in LAYOUTS:
-            sys.exit(f"unknown layout {name!r}; known: {', '.join(LAYOUTS)}")
-        laid_out = [LAYOUTS[name](page) for page in pages]
+    for name in (args.layouts or ",".join(known)).split(","):
+        if name not in known:
+            sys.exit(f"unknown layout {name!r} for a {mode} dataset; known: {', '.join(known)}")
+        laid_out = [known[name](page) for page in pages]
         for system, extract in systems:
             outputs = [extract(page) or "" for page in laid_out]
             if args.plain_links:

@@ -451,6 +451,22 @@ CASES = {
         ["The editors reserve the right", "Comments will be removed if", "Most read", "Council votes",
          "About us", "Harbour Gazette"],
     ),
+    # A short story as a scraper takes it from HTML, one text node per line (BeautifulSoup's
+    # get_text("\n")): its paragraphs cut at every link, each piece reading as a menu item, beside
+    # a most-read list and a footer. The pieces that plainly go on from the line before are one
+    # paragraph again (segment), in English and in German.
+    "text-nodes-per-line.txt": (
+        ["The city council voted on Tuesday to build a", "protected cycle lane", "that drew more than 2,000 replies",
+         "transport committee", "will be offered permits for the car park behind the",
+         ", which is to be resurfaced at the same time."],
+        ["Most popular", "Bakery on the high street", "Heavy rain expected", "Sign up to our newsletter",
+         "Riverside Post", "Skip to content"],
+    ),
+    "text-nodes-per-line-de.txt": (
+        ["Die neue Fähre zwischen den beiden Inseln", "Reederei", "am Montag mit.", "aus dem eigenen Windpark.",
+         "Die Fahrt dauert nur noch zwanzig Minuten", "nehmen kann"],
+        ["Meistgelesen", "Hafenfest", "Neue Buslinie", "Impressum", "Startseite"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",

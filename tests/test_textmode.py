@@ -156,6 +156,37 @@ def test_a_page_dumped_with_a_margin_cleans_as_without_it(fixture, margin):
         == plain_lines
 
 
+def test_a_paragraph_cut_at_its_links_is_one_block_of_the_inputs_own_text():
+    """Text taken one HTML text node per line (BeautifulSoup's get_text("\\n")): the pieces of a
+    paragraph cut at its links are one block where a line plainly goes on from the one before
+    (a comma or a full stop opening it, lower case after an open line, an article or a
+    preposition ending the line before). A menu and a headline over its byline, which no line
+    continues, stay a line a block, and so does a tag list set with its commas on lines of
+    their own: a lone mark is no sign that the run is a cut paragraph."""
+    from cleaner.text import segment
+
+    paragraph = ("The council voted on Tuesday to build a\nprotected cycle lane\nalong the river road, after a\n"
+                 "consultation\nthat drew 2,000 replies\n.")
+    second = "Work starts in the summer, the council's\ntransport committee\nsaid on Monday, and it takes four months.\n[12]"
+    menu = "Home\nNews\nSport\nCouncil backs the cycle lane\nBy Tom Hale"
+    tags = "Business\n,\nPolitics\n,\nTransport"
+    doc = segment("\n".join([menu, paragraph, second]) + "\n\n" + tags + "\n")
+    texts = [block.text for block in doc.blocks]
+    assert texts == menu.split("\n") + [paragraph, second] + tags.split("\n")
+    assert doc.source[doc.blocks[5].start:doc.blocks[5].end] == paragraph
+    assert clean(paragraph + "\n" + second + "\n", mode="text").text == paragraph + "\n" + second
+
+
+def test_a_sentence_followed_by_a_note_reference_ends_a_sentence():
+    """"…four months.[12]" (a wiki's note references) ends a sentence; a headline's media tag
+    ("[Video]") still ends none."""
+    from cleaner.text.classify import ends_sentence
+
+    assert ends_sentence("It takes four months.[12]") and ends_sentence("It takes four months. [12][13]")
+    assert ends_sentence("The bridge was never finished.[citation needed]") and ends_sentence("As planned.[a]")
+    assert not ends_sentence("Council approves the new bridge [Video]") and not ends_sentence("See [12]")
+
+
 def test_a_hard_wrapped_paragraph_is_one_block_of_the_inputs_own_text():
     """Text wrapped at 72 columns: each paragraph's lines are one block (its text the input's,
     line breaks and all), so rules, regions and scores judge the paragraph whole; a list of

@@ -110,10 +110,17 @@ def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
     return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
 
 
+_CITATIONS_AT_END = re.compile(r"(?:\s?\[(?:\d{1,4}|[a-z]{1,3}|[^\[\]]{1,20} needed)\])+\s*$")  # "[12]", "[a]", "[citation needed]"
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether the line ends like a sentence (a full stop, a question mark, a closing quote...)."""
-    last = text.rstrip()[-1:]
-    return last in _SENTENCE_ENDS and not (last in ")]" and _MEDIA_TAG.search(text.rstrip()))
+    """Whether the line ends like a sentence (a full stop, a question mark, a closing quote...),
+    a reference to a note after it ("…four months.[12]") aside."""
+    text = text.rstrip()
+    if text[-1:] == "]":
+        text = _CITATIONS_AT_END.sub("", text)
+    last = text[-1:]
+    return last in _SENTENCE_ENDS and not (last in ")]" and _MEDIA_TAG.search(text))
 
 
 def _classify(rules: RuleSet, kind: str, line: str,

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, WRAP_SLACK, WRAP_WIDTHS, Block, wrap_width
+from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
 from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -90,7 +91,7 @@ def _units(lines: list[Line], width: list[int]) -> list[tuple[int, int]]:
 def _wrap_widths(lines: list[Line]) -> list[int]:
     """For every line, the width its run of consecutive text lines (no blank line between
     them) was wrapped at, or 0 when the run does not look wrapped: a wrapped run's lines but
-    the last all end near its longest line (``segment.wrap_width``), and somewhere a line breaks
+    the last all end near its longest line (``rejoin.wrap_width``), and somewhere a line breaks
     inside a sentence (lines that each end a sentence are separate lines, however alike their
     lengths)."""
     widths, i, n = [0] * len(lines), 0, len(lines)

@@ -1,5 +1,5 @@
-"""Split text into blocks: one block per non-blank line, Markdown-aware; a paragraph that the
-text was hard-wrapped into several lines is one block.
+"""Stage 1 of text mode: split text into blocks, one block per non-blank line, Markdown-aware;
+a paragraph that the input cut into several lines is one block (rejoin.py).
 
 Scrapers give innerText-like text (one block per line) or Markdown (firecrawl, Jina Reader,
 html2text, pandoc, clippers); mail, terminal browsers and html2text wrap it at a fixed width. A
@@ -10,17 +10,13 @@ without re-parsing.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 import re
 
 import regex
 
-# Kinds of block. Code is content that rules never touch; meta is scraper header / front matter.
-TEXT, HEADING, LIST, TABLE, CODE, LINK_ONLY, IMAGE_ONLY, META = (
-    "text", "heading", "list", "table", "code", "link_only", "image_only", "meta",
-)
+from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
+from .rejoin import joined_fragments, joined_wrapped
+
 
 # The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
 # out: the engines' \s differ (re's also holds \x1c-\x1f); regex's \d and \w, newer Unicode
@@ -71,27 +67,6 @@ def _may_be_markdown(line: str) -> bool:
 # Emphasis whose content cannot hold its own delimiter: linear, where ".+?" with a back-reference
 # was quadratic on lines like "*a *a *a …".
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1|([*_`])(?=\S)([^*_`]+?)(?<=\S)\3")
-
-
-@dataclass(slots=True)
-class Block:
-    index: int
-    start: int  # offset of the line in the input
-    end: int  # offset just past the line's last character (the newline excluded)
-    text: str  # the line as it is in the input
-    kind: str = TEXT
-    blank_before: bool = False  # a blank line separates it from the previous block
-    markdown: bool = True  # False: the line holds no Markdown syntax (strip_markdown keeps it)
-    cell: bool = False  # a cell of a layout table's row (the row is split into its cells)
-    link_rest: bool = False  # a second or later line of a link split over several lines
-
-
-@dataclass
-class Document:
-    source: str
-    blocks: list[Block]
-    title: str | None = None
-    url: str | None = None
 
 
 def plain(block: Block) -> str:
@@ -200,115 +175,11 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
-    blocks = _joined_wrapped(source, blocks)
+    blocks = joined_fragments(source, joined_wrapped(source, blocks))
     doc = Document(source, blocks)
     _mark_header(doc)
     _mark_split_links(blocks)
     return doc
-
-
-# Text wrapped at a fixed width (mail, terminal browsers' dumps, html2text's Markdown at 78
-# columns): each paragraph is cut into lines that rules, regions and scores would judge one by
-# one, where the same paragraph unwrapped is one line. Its lines are joined into one block (its
-# text the input's own, line breaks and all), so every later stage sees the paragraph whole.
-WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (html2text: 78)
-WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
-WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
-WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
-# (classify, which has the full CJK ranges and sentence marks, imports this module: these are
-# the few the wrap test needs.)
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_FIRST_WORD = re.compile(r"[ \t]*([^ \t]*)")
-_LINE_END = frozenset(".!?。！？…\"”’»")
-
-
-def _joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
-    """``blocks`` with each hard-wrapped paragraph's lines joined into one block.
-
-    A run of text lines with no blank line between them (a list item may open it) is wrapped
-    when its lines but the last nearly all end close to its longest (the width it was wrapped
-    at; a line holding a Markdown link's target, a word no wrapper cuts, may run past it), it
-    does not end a sentence on every line, and half its lines go on in lower case (a list of
-    headlines of one length starts each in capitals). A run too short to tell its width (a
-    list item, then a link) takes the width the page's other wrapped runs tell. In a wrapped
-    run a line joins the one before when its first word would not have fitted on that one. CJK
-    text, whose line lengths say nothing of a width, is left as it is."""
-    runs, i, n = [], 0, len(blocks)
-    while i < n:
-        j = i
-        while j + 1 < n and blocks[j + 1].kind == TEXT and (blocks[j].kind == TEXT or j == i and blocks[j].kind == LIST) \
-                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
-            j += 1
-        if j > i:  # most blocks: a line alone
-            runs.append((i, j))
-        i = j + 1
-    if not runs:
-        return blocks
-    candidates = [(first, last) for first, last in runs if _may_be_wrapped(blocks[first:last + 1])]
-    widths = {run: wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
-    told = Counter(width for width in widths.values() if width)
-    page_width = told.most_common(1)[0][0] if told else 0
-    joined: dict[int, list[Block]] = {}
-    for first, last in candidates:
-        run = blocks[first:last + 1]
-        width = widths[(first, last)] or (page_width if all(
-            len(b.text.rstrip()) <= page_width for b in run if "](" not in b.text) else 0)
-        if width:
-            joined[first] = _join_run(source, run, width)
-    if not joined:
-        return blocks
-    out: list[Block] = []
-    i = 0
-    for first, last in runs:
-        if first in joined:
-            out.extend(blocks[i:first])
-            out.extend(joined[first])
-            i = last + 1
-    out.extend(blocks[i:])
-    for index, block in enumerate(out):
-        block.index = index
-    return out
-
-
-def _may_be_wrapped(run: list[Block]) -> bool:
-    """Not a sentence end on every line but the last, half the lines going on in lower case,
-    no CJK."""
-    body = run[:-1]
-    return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
-        and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
-        and not any(_CJK.search(b.text) for b in run)
-
-
-def wrap_width(run: list[Block]) -> int:
-    """The width the run was wrapped at, or 0 when its lines do not tell one."""
-    width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
-    body = run[:-1]
-    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) \
-            >= WRAP_FULL_SHARE * len(body):
-        return width
-    return 0
-
-
-def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
-    """A wrapped run's blocks, each line joined to the one before when its first word would not
-    have fitted on it (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
-    out, start = [], 0
-    for k in range(1, len(run)):
-        word = _FIRST_WORD.match(run[k].text).group(1)
-        if not (word and len(run[k - 1].text.rstrip()) + 1 + len(word) > width - WRAP_SLACK):
-            out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
-            start = k
-    out.append(_joined(source, run[start:]))
-    return out
-
-
-def _joined(source: str, lines: list[Block]) -> Block:
-    """One block of the input's text over ``lines`` (the line itself when there is one)."""
-    first, last = lines[0], lines[-1]
-    if first is last:
-        return first
-    return Block(first.index, first.start, last.end, source[first.start:last.end], first.kind, first.blank_before,
-                 any(line.markdown for line in lines))
 
 
 # A link whose text holds blocks (a teaser card: headline, byline, date inside one <a>) is

@@ -1,0 +1,206 @@
+"""Stage 1 of text mode, second half: a paragraph that the input cut into several lines is
+joined back into one block (its text the input's own, line breaks and all), so that rules,
+regions and scores judge the paragraph whole. Two layouts cut paragraphs: text wrapped at a
+fixed width (mail, terminal browsers' dumps, html2text's Markdown), and text taken from HTML
+one text node a line (BeautifulSoup's ``get_text("\\n")``), which cuts it at every link."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import regex
+
+from .blocks import LIST, TEXT, Block
+
+# Text wrapped at a fixed width (mail, terminal browsers' dumps, html2text's Markdown at 78
+# columns): each paragraph is cut into lines that rules, regions and scores would judge one by
+# one, where the same paragraph unwrapped is one line. Its lines are joined into one block (its
+# text the input's own, line breaks and all), so every later stage sees the paragraph whole.
+WRAP_WIDTHS = range(50, 101)  # the widths converters and mailers wrap text at (html2text: 78)
+WRAP_SLACK = 2  # a wrapped line may fall short of the width by a space or two
+WRAP_FULL = 15  # a wrapped line ends within a long word of the width...
+WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but its last
+# (classify, which has the full CJK ranges and sentence marks, imports this module: these are
+# the few the wrap test needs.)
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_FIRST_WORD = re.compile(r"[ \t]*([^ \t]*)")
+_LINE_END = frozenset(".!?。！？…\"”’»")
+
+
+def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each hard-wrapped paragraph's lines joined into one block.
+
+    A run of text lines with no blank line between them (a list item may open it) is wrapped
+    when its lines but the last nearly all end close to its longest (the width it was wrapped
+    at; a line holding a Markdown link's target, a word no wrapper cuts, may run past it), it
+    does not end a sentence on every line, and half its lines go on in lower case (a list of
+    headlines of one length starts each in capitals). A run too short to tell its width (a
+    list item, then a link) takes the width the page's other wrapped runs tell. In a wrapped
+    run a line joins the one before when its first word would not have fitted on that one. CJK
+    text, whose line lengths say nothing of a width, is left as it is."""
+    runs, i, n = [], 0, len(blocks)
+    while i < n:
+        j = i
+        while j + 1 < n and blocks[j + 1].kind == TEXT and (blocks[j].kind == TEXT or j == i and blocks[j].kind == LIST) \
+                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
+            j += 1
+        if j > i:  # most blocks: a line alone
+            runs.append((i, j))
+        i = j + 1
+    if not runs:
+        return blocks
+    candidates = [(first, last) for first, last in runs if _may_be_wrapped(blocks[first:last + 1])]
+    widths = {run: wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
+    told = Counter(width for width in widths.values() if width)
+    page_width = told.most_common(1)[0][0] if told else 0
+    joined: dict[int, list[Block]] = {}
+    for first, last in candidates:
+        run = blocks[first:last + 1]
+        width = widths[(first, last)] or (page_width if all(
+            len(b.text.rstrip()) <= page_width for b in run if "](" not in b.text) else 0)
+        if width:
+            joined[first] = _join_run(source, run, width)
+    if not joined:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    for first, last in runs:
+        if first in joined:
+            out.extend(blocks[i:first])
+            out.extend(joined[first])
+            i = last + 1
+    out.extend(blocks[i:])
+    for index, block in enumerate(out):
+        block.index = index
+    return out
+
+
+def _may_be_wrapped(run: list[Block]) -> bool:
+    """Not a sentence end on every line but the last, half the lines going on in lower case,
+    no CJK."""
+    body = run[:-1]
+    return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
+        and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
+        and not any(_CJK.search(b.text) for b in run)
+
+
+def wrap_width(run: list[Block]) -> int:
+    """The width the run was wrapped at, or 0 when its lines do not tell one."""
+    width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
+    body = run[:-1]
+    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) \
+            >= WRAP_FULL_SHARE * len(body):
+        return width
+    return 0
+
+
+def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
+    """A wrapped run's blocks, each line joined to the one before when its first word would not
+    have fitted on it (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
+    out, start = [], 0
+    for k in range(1, len(run)):
+        word = _FIRST_WORD.match(run[k].text).group(1)
+        if not (word and len(run[k - 1].text.rstrip()) + 1 + len(word) > width - WRAP_SLACK):
+            out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
+            start = k
+    out.append(_joined(source, run[start:]))
+    return out
+
+
+def _joined(source: str, lines: list[Block]) -> Block:
+    """One block of the input's text over ``lines`` (the line itself when there is one)."""
+    first, last = lines[0], lines[-1]
+    if first is last:
+        return first
+    return Block(first.index, first.start, last.end, source[first.start:last.end], first.kind, first.blank_before,
+                 any(line.markdown for line in lines))
+
+
+# Text taken from HTML one text node per line (BeautifulSoup's get_text("\n"), an XPath
+# //text() dump) cuts every paragraph at its links and emphasis: "according to reports from" /
+# "The Wrap" / "and" / "Deadline" / ".". Each piece alone reads as a menu item, and the
+# paragraph as a run of them. Such pieces are joined back into one block (the input's own
+# text), where a line plainly goes on from the one before.
+FRAGMENT_SIGNS = 2  # lines in a run that show a cut paragraph (_cut_sign), before any is joined
+CUT_PIECE_WORDS = 4  # a piece of a paragraph shorter than this is a link's or an emphasis's words
+_CONTINUES = frozenset(",.;:!?)]}%")  # a line that starts so goes on from the line before
+_LIST_SEPARATORS = frozenset(",;:")  # ...but alone on its line it may part a list's items
+_LEAVES_OPEN = frozenset(",;([–—&/")  # a line that ends so leaves its sentence open
+_SENTENCE_END = frozenset(".!?。！？…")
+_WORD_CHAR = regex.compile(r"[^\W\d_]")
+_WORD = regex.compile(r"[^\W\d_]{2}")  # a word, not a formula's letter
+_CITATION = re.compile(r"\s*(?:\[[^\[\]]{1,20}\])+\s*[,.;:]?\s*$")  # "[12]", "[12][13]", "[citation needed]"
+# Words no sentence ends with, in the languages most pages are written in: articles,
+# prepositions and conjunctions. A line ending in one goes on in the next ("reports from" / "The Wrap").
+_OPEN_WORDS = frozenset("""
+the a an of to in at by for from with and or than as into onto via per
+der die das den dem des ein eine einen einem einer und oder von zu mit für auf aus bei nach im zum zur
+le la les un une du des et ou à au aux pour par sur avec dans sans
+el los las una unos unas y del al con por para
+il lo gli della delle dei di da nel nella tra fra
+os uma dos das pelo pela
+het een voor op
+""".split())  # (not the words that are also English words a sentence may end with: "am", "do", "no", "van")
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether ``line`` goes on from ``before``: it starts with a closing mark or a citation
+    ("[12]"), or in lower case where ``before`` ends no sentence, or ``before`` leaves its
+    sentence open (a comma, an article or a preposition at its end)."""
+    head, tail = line[:1], before.rstrip()[-1:]
+    if not head or not tail:
+        return False
+    if head in _CONTINUES and not line.startswith("...") or head == "[" and _CITATION.match(line):
+        return True
+    if tail in _SENTENCE_END:
+        return False
+    return head.islower() or tail in _LEAVES_OPEN or before.rsplit(None, 1)[-1] in _OPEN_WORDS
+
+
+def _cut_sign(before: str, line: str) -> bool:
+    """Whether ``line`` shows that its run is a paragraph cut at its links: it starts with a
+    closing mark (a comma alone on its line only after a piece of a sentence: in a tag list,
+    "Politics" / "," / "Business", it parts items), or it goes on in lower case from a short piece (a link's words) or is one (a poem's
+    or a wrapped text's lines are longer)."""
+    head = line[:1]
+    if head in _CONTINUES:
+        return head not in _LIST_SEPARATORS or _WORD_CHAR.search(line) is not None \
+            or len(before.split()) >= CUT_PIECE_WORDS
+    return head.islower() and before.rstrip()[-1:] not in _SENTENCE_END and _WORD.search(line) is not None \
+        and min(len(before.split()), len(line.split())) < CUT_PIECE_WORDS
+
+
+def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the pieces of each paragraph cut at its inline elements joined into one
+    block: in a run of text lines with no blank line between them that holds FRAGMENT_SIGNS
+    lines showing a cut paragraph (``_cut_sign``), every line that goes on from the one before
+    (``_goes_on``) joins it. A page whose blocks merely follow each other without blank lines (a
+    menu, a headline over its byline) shows no such sign. An indented line (code, verse), a CJK
+    line and a line of Markdown (a converter's output, which cuts no paragraph) are left as
+    they are."""
+    out: list[Block] = []
+    i, n, changed = 0, len(blocks), False
+    while i < n:
+        j = i
+        while j + 1 < n and blocks[j + 1].kind == TEXT and blocks[j].kind == TEXT \
+                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
+            j += 1
+        run = blocks[i:j + 1]
+        kept = [b.text[:1].isspace() or "](" in b.text or _CJK.search(b.text) is not None for b in run]
+        if j == i or sum(_cut_sign(run[k - 1].text, run[k].text) for k in range(1, len(run))
+                         if not kept[k - 1] and not kept[k]) < FRAGMENT_SIGNS:
+            out.extend(run)
+        else:
+            start = 0
+            for k in range(1, len(run)):
+                if kept[k - 1] or kept[k] or not _goes_on(run[k - 1].text, run[k].text):
+                    out.append(_joined(source, run[start:k]))
+                    start = k
+            out.append(_joined(source, run[start:]))
+            changed = True
+        i = j + 1
+    if changed:
+        for index, block in enumerate(out):
+            block.index = index
+    return out
