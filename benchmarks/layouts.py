@@ -21,7 +21,18 @@ An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into tex
 - ``text-nodes``: one text node a line, stripped (BeautifulSoup's ``get_text("\\n", strip=True)``,
   an XPath ``//text()`` dump): every paragraph cut at its links and emphasis;
 - ``text-content``: the body's text with the markup's own whitespace (``get_text()``,
-  lxml's ``text_content()``), runs of blank lines made one.
+  lxml's ``text_content()``), runs of blank lines made one;
+
+and, cleaned in HTML mode (beside trafilatura, when it is installed), its markup rewritten as
+other pages are written:
+
+- ``html-br``: paragraphs as text parted by ``<br><br>`` instead of ``<p>`` (old pages, forum
+  posts, CMS body fields);
+- ``html-div``: every ``<p>`` a ``<div>``;
+- ``html-no-semantic``: no ``<article>``, ``<main>``, ``<section>``, ``<aside>``, ``<nav>``,
+  ``<header>``, ``<footer>``: all ``<div>``;
+- ``html-no-names``: no ``class`` or ``id`` attribute (generated or obfuscated class names say
+  nothing either).
 
 A layout whose figures fall well below ``as-is`` is a shape of input cleaner over-fits against.
 """
@@ -76,6 +87,18 @@ def _text_content(page: str) -> str:
 
 HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content}
 
+_P_OPEN = re.compile(r"<p(\s[^>]*)?>", re.I)
+_P_CLOSE = re.compile(r"</p\s*>", re.I)
+_SEMANTIC = re.compile(r"<(/?)(?:article|main|section|aside|nav|header|footer)\b", re.I)
+_NAMES = re.compile(r"\s(?:class|id)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+
+MARKUP_LAYOUTS = {
+    "html-br": lambda page: _P_CLOSE.sub("<br><br>", _P_OPEN.sub("", page)),
+    "html-div": lambda page: _P_CLOSE.sub("</div>", _P_OPEN.sub(r"<div\1>", page)),
+    "html-no-semantic": lambda page: _SEMANTIC.sub(r"<\1div", page),
+    "html-no-names": lambda page: _NAMES.sub("", page),
+}
+
 LAYOUTS = {
     "as-is": lambda text: text,
     "wrap72": _wrapped,
@@ -92,30 +115,32 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, required=True,
                         help="a dataset folder: gold.jsonl and text/ (text layouts) or html/ (HTML layouts)")
     parser.add_argument("--layouts", help="comma-separated, of: " + ", ".join(LAYOUTS) + " (a text dataset), "
-                        + ", ".join(HTML_LAYOUTS) + " (an HTML dataset); default: all of the dataset's kind")
+                        + ", ".join({**HTML_LAYOUTS, **MARKUP_LAYOUTS}) + " (an HTML dataset); default: all of the dataset's kind")
     parser.add_argument("--plain-links", action="store_true", help="score with Markdown link targets removed")
     args = parser.parse_args(argv)
     mode = "text" if (args.data / "text").is_dir() else "html" if (args.data / "html").is_dir() else None
     if mode is None:
         sys.exit(f"{args.data} has no text/ or html/ folder")
-    known = LAYOUTS if mode == "text" else HTML_LAYOUTS
+    known = LAYOUTS if mode == "text" else {**HTML_LAYOUTS, **MARKUP_LAYOUTS}
     import cleaner
 
     golds = [g for g in load_gold(args.data) if "text" in g]
     pages = [read_input(args.data, mode, g["id"]) for g in golds]
     systems = [("cleaner", lambda text: cleaner.clean(text, mode="text").text), ("c4", peers.c4)]
+    html_systems = [("cleaner", lambda page: cleaner.clean(page, mode="html").text)] + [
+        (name, adapter) for name, adapter, _ in peers.available("html")[0] if name == "trafilatura"]
     print(f"{args.data.name}: {len(golds)} pages")
-    print(f"{'layout':10s} {'system':8s} {'F1':>7s} {'P':>7s} {'R':>7s} {'lost':>5s}")
+    print(f"{'layout':16s} {'system':11s} {'F1':>7s} {'P':>7s} {'R':>7s} {'lost':>5s}")
     for name in (args.layouts or ",".join(known)).split(","):
         if name not in known:
             sys.exit(f"unknown layout {name!r} for a {mode} dataset; known: {', '.join(known)}")
         laid_out = [known[name](page) for page in pages]
-        for system, extract in systems:
+        for system, extract in (html_systems if name in MARKUP_LAYOUTS else systems):
             outputs = [extract(page) or "" for page in laid_out]
             if args.plain_links:
                 outputs = [scoring.plain_links(output) for output in outputs]
             res = scoring.score(golds, outputs)
-            print(f"{name:10s} {system:8s} {res['f1']:7.4f} {res['precision']:7.4f} {res['recall']:7.4f} "
+            print(f"{name:16s} {system:11s} {res['f1']:7.4f} {res['precision']:7.4f} {res['recall']:7.4f} "
                   f"{res['lost_docs']:5d}", flush=True)
     return 0
 

@@ -612,6 +612,18 @@ def _html_article(fixture: str, first: str, last: str, chrome: tuple[str, ...]) 
     return text
 
 
+def test_html_text_loose_in_a_section_between_line_breaks_is_scored():
+    """An interview whose answers are loose text in <section>s, parted by <br><br> and <h4>
+    questions (no <p>), beside a sidebar of <p> blurbs: readability wraps the loose text of a
+    <div> in paragraphs for its scoring, and now that of a <section>, <article> or <main> too,
+    so the article is chosen, not left to the whole page's text (sidebar and footer included)."""
+    text = _html_article("interview-text-in-section-br.html", "Rosa Lind joined the gardens",
+                         "if you wait for the first frost.",
+                         ("Plan your visit", "Tickets can be bought", "parking for sixty cars", "Registered charity",
+                          "Home"))
+    assert "What will visitors notice first?" in text and "The long border by the tea room" in text
+
+
 HOW_TO_STEPS = ("Most orchids sold in shops sit in a tight plastic pot", "Water the orchid the day before",
                 "Choose a pot only a little larger", "New roots should appear within a month")
 

@@ -13,7 +13,9 @@ A few of its steps are re-implemented here, same decisions, less work:
   calls it for every paragraph, every link and every candidate; a split/join does the same;
 * "misused divs" (a <div> with no block inside is a paragraph): readability serialises each div's
   children to search the markup for block tags, which is quadratic in the depth of the page; one
-  bottom-up pass answers the question for every element;
+  bottom-up pass answers the question for every element; and the loose text between a div's
+  blocks and line breaks, which it wraps in paragraphs, is wrapped so in a <section>,
+  <article> or <main> too (an HTML5 page's text is as often loose there, "text<br><br>");
 * unlikely candidates: the same test without building a debug description of every element,
   and never for a <blockquote>: quoted content, such as an embedded tweet, whose class names
   (``twitter-tweet``) readability takes for a sidebar widget;
@@ -44,6 +46,10 @@ _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
                      "sup", "u"})
+# Elements whose loose text (and inline elements) between blocks and line breaks is wrapped in
+# paragraphs for the scoring: readability does it for <div>s only, but an HTML5 page's
+# <section> or <article> holds its text as often ("text<br><br><h4>…</h4>text<br><br>").
+_LOOSE_TEXT_HOLDERS = ("div", "section", "article", "main")
 _SENTENCE_HOLDERS = frozenset({"p", "li", "dd", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -103,7 +109,7 @@ class _Readability(Document):
         for elem in self.tags(self.html, "div"):
             if not any(has_block.get(child, False) or _is_block(child) for child in elem):
                 elem.tag = "p"
-        for elem in self.tags(self.html, "div"):
+        for elem in self.tags(self.html, *_LOOSE_TEXT_HOLDERS):
             children = list(elem)
             paragraph = None
             if elem.text and elem.text.strip():
