@@ -624,6 +624,17 @@ def test_html_text_loose_in_a_section_between_line_breaks_is_scored():
     assert "What will visitors notice first?" in text and "The long border by the tea room" in text
 
 
+def test_html_a_post_marked_hentry_is_the_article_not_its_wrapper_with_the_comments():
+    """A short post in a <div class="post hentry"> (no <article>), its readers' notes after it,
+    longer and all in one block: readability takes the ancestor of both. The container under the
+    title, marked as a post by its microformat class, holds two full paragraphs of its own: it
+    is the article, and the notes are not."""
+    _html_article("hentry-post-beside-long-comments.html", "We worked out last spring",
+                  "the water board publishes each quarter.",
+                  ("From readers", "filter cartridges are much cheaper", "I would not want to go through that again",
+                   "Small Savings"))
+
+
 HOW_TO_STEPS = ("Most orchids sold in shops sit in a tight plastic pot", "Water the orchid the day before",
                 "Choose a pot only a little larger", "New roots should appear within a month")
 

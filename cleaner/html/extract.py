@@ -22,7 +22,8 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     page's title (``title``: og:title, <title>) heads a container of prose that does not hold
     readability's choice, readability took a sidebar, a teaser list or the next article of an
     infinite scroll: the container under the title is the article, if it holds at least
-    TITLED_SHARE of the prose readability's choice holds. When that container does hold the
+    TITLED_SHARE of the prose readability's choice holds, or if the choice holds all of it and
+    more (the comments under it: ``_wraps``). When that container does hold the
     choice, but also written text readability dropped between the choice's paragraphs (a list
     partly of links, a section scored apart: TITLED_GAIN to TITLED_GAIN_MAX of the choice's
     prose), the container is the article, cut after the choice's last paragraph. The page's one
@@ -40,7 +41,7 @@ def _structural_choice(root, title: str | None):
     titled = _titled_container(root, title)
     if titled is not None:
         held = element is not None and _holds(titled, element)
-        if not held and prose_length(titled) >= TITLED_SHARE * picked:
+        if not held and (prose_length(titled) >= TITLED_SHARE * picked or _wraps(element, titled)):
             return copy.deepcopy(titled)
         if held and (dropped := _dropped_from_middle(titled, element, picked)) is not None:
             return dropped
@@ -310,12 +311,31 @@ def _right_under_title(root, title: str | None, element) -> bool:
     return False
 
 
+_ENTRY_CLASSES = frozenset({"hentry", "h-entry"})  # a post, in hAtom and microformats2
+
+
 def _is_article_container(element) -> bool:
-    """An element the page itself marks as its article or main content."""
+    """An element the page itself marks as its article or main content: <article>, <main>, the
+    main role, schema.org's articleBody or an Article / BlogPosting item, or a post's
+    microformat class (``hentry``, which WordPress themes print on every post, or ``h-entry``)."""
+    itemtype = (element.get("itemtype") or "").lower()
     return element.tag in ("article", "main") or element.get("role") == "main" \
         or (element.get("itemprop") or "").lower() == "articlebody" \
-        or "blogposting" in (element.get("itemtype") or "").lower() \
-        or "newsarticle" in (element.get("itemtype") or "").lower()
+        or "article" in itemtype or "blogposting" in itemtype \
+        or not _ENTRY_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+WRAPPED_PARAGRAPHS = 2  # full paragraphs (BODY_BLOCK_MIN) the container under the title holds...
+
+
+def _wraps(element, titled) -> bool:
+    """Whether readability's choice holds the whole container under the title and more (the
+    comments or the stories after it scored higher than the article: readability took their
+    shared ancestor), while the container holds WRAPPED_PARAGRAPHS full paragraphs of its own:
+    the page's markup says where its article ends. (A container that holds only a headline and
+    a standfirst, its body after it, has one paragraph.)"""
+    paragraphs = [p for p in top_paragraphs(titled) if len(squashed(p.text_content())) >= BODY_BLOCK_MIN]
+    return len(paragraphs) >= WRAPPED_PARAGRAPHS and _holds(element, titled)
 
 
 def _holds(container, element) -> bool:
