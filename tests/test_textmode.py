@@ -175,6 +175,13 @@ def test_a_paragraph_cut_at_its_links_is_one_block_of_the_inputs_own_text():
     assert texts == menu.split("\n") + [paragraph, second] + tags.split("\n")
     assert doc.source[doc.blocks[5].start:doc.blocks[5].end] == paragraph
     assert clean(paragraph + "\n" + second + "\n", mode="text").text == paragraph + "\n" + second
+    # A link whose words are its address goes on the sentence; a comment's header cut at its
+    # name and date ("Alex" / "on" / "<date>" / "said:") is one line, which the said-header rule knows.
+    address = "Tickets cost ten pounds, and details are at\nwww.example.org\n."
+    header = "Alex\non\nSeptember 17, 2018 at 6:34 am\nsaid:"
+    doc = segment(paragraph + "\n" + address + "\n" + header + "\n")
+    assert [block.text for block in doc.blocks] == [paragraph, address, header]
+    assert doc.blocks[1].kind == "text"
 
 
 def test_a_sentence_followed_by_a_note_reference_ends_a_sentence():

@@ -11,7 +11,7 @@ from collections import Counter
 
 import regex
 
-from .blocks import LIST, TEXT, Block
+from .blocks import LINK_ONLY, LIST, TEXT, Block
 
 # Text wrapped at a fixed width (mail, terminal browsers' dumps, html2text's Markdown at 78
 # columns): each paragraph is cut into lines that rules, regions and scores would judge one by
@@ -134,7 +134,7 @@ _CITATION = re.compile(r"\s*(?:\[[^\[\]]{1,20}\])+\s*[,.;:]?\s*$")  # "[12]", "[
 # Words no sentence ends with, in the languages most pages are written in: articles,
 # prepositions and conjunctions. A line ending in one goes on in the next ("reports from" / "The Wrap").
 _OPEN_WORDS = frozenset("""
-the a an of to in at by for from with and or than as into onto via per
+the a an of to in on at by for from with and or than as into onto via per
 der die das den dem des ein eine einen einem einer und oder von zu mit für auf aus bei nach im zum zur
 le la les un une du des et ou à au aux pour par sur avec dans sans
 el los las una unos unas y del al con por para
@@ -171,6 +171,12 @@ def _cut_sign(before: str, line: str) -> bool:
         and min(len(before.split()), len(line.split())) < CUT_PIECE_WORDS
 
 
+def _piece(block: Block) -> bool:
+    """A line that may be a piece of a cut paragraph: text, or a bare web address (a link
+    whose words are its address: "details at" / "www.example.org" / ".")."""
+    return not block.cell and (block.kind == TEXT or block.kind == LINK_ONLY and "[" not in block.text)
+
+
 def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
     """``blocks`` with the pieces of each paragraph cut at its inline elements joined into one
     block: in a run of text lines with no blank line between them that holds FRAGMENT_SIGNS
@@ -183,8 +189,7 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
     i, n, changed = 0, len(blocks), False
     while i < n:
         j = i
-        while j + 1 < n and blocks[j + 1].kind == TEXT and blocks[j].kind == TEXT \
-                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
+        while j + 1 < n and _piece(blocks[j + 1]) and _piece(blocks[j]) and not blocks[j + 1].blank_before:
             j += 1
         run = blocks[i:j + 1]
         kept = [b.text[:1].isspace() or "](" in b.text or _CJK.search(b.text) is not None for b in run]
@@ -193,11 +198,13 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
             out.extend(run)
         else:
             start = 0
-            for k in range(1, len(run)):
-                if kept[k - 1] or kept[k] or not _goes_on(run[k - 1].text, run[k].text):
-                    out.append(_joined(source, run[start:k]))
+            for k in range(1, len(run) + 1):
+                if k == len(run) or kept[k - 1] or kept[k] or not _goes_on(run[k - 1].text, run[k].text):
+                    block = _joined(source, run[start:k])
+                    if k - start > 1:
+                        block.kind = TEXT  # (a piece that is a bare address goes on the sentence)
+                    out.append(block)
                     start = k
-            out.append(_joined(source, run[start:]))
             changed = True
         i = j + 1
     if changed:
