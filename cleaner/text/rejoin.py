@@ -185,16 +185,24 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
     menu, a headline over its byline) shows no such sign. An indented line (code, verse), a CJK
     line and a line of Markdown (a converter's output, which cuts no paragraph) are left as
     they are."""
+    pieces = [_piece(block) for block in blocks]
     out: list[Block] = []
     i, n, changed = 0, len(blocks), False
     while i < n:
         j = i
-        while j + 1 < n and _piece(blocks[j + 1]) and _piece(blocks[j]) and not blocks[j + 1].blank_before:
+        while j + 1 < n and pieces[j + 1] and pieces[j] and not blocks[j + 1].blank_before:
             j += 1
+        # (Most runs are a line alone, or a menu with no sign at all: both are passed on as
+        # they are before any line is searched for CJK or Markdown.)
+        if j == i or sum(_cut_sign(blocks[k - 1].text, blocks[k].text) for k in range(i + 1, j + 1)
+                         if blocks[k].text[:1] in _CONTINUES or blocks[k].text[:1].islower()) < FRAGMENT_SIGNS:
+            out.extend(blocks[i:j + 1])
+            i = j + 1
+            continue
         run = blocks[i:j + 1]
         kept = [b.text[:1].isspace() or "](" in b.text or _CJK.search(b.text) is not None for b in run]
-        if j == i or sum(_cut_sign(run[k - 1].text, run[k].text) for k in range(1, len(run))
-                         if not kept[k - 1] and not kept[k]) < FRAGMENT_SIGNS:
+        if sum(_cut_sign(run[k - 1].text, run[k].text) for k in range(1, len(run))
+               if not kept[k - 1] and not kept[k]) < FRAGMENT_SIGNS:
             out.extend(run)
         else:
             start = 0
@@ -203,11 +211,12 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
                     block = _joined(source, run[start:k])
                     if k - start > 1:
                         block.kind = TEXT  # (a piece that is a bare address goes on the sentence)
+                        changed = True
                     out.append(block)
                     start = k
-            changed = True
         i = j + 1
-    if changed:
-        for index, block in enumerate(out):
-            block.index = index
+    if not changed:
+        return blocks
+    for index, block in enumerate(out):
+        block.index = index
     return out
