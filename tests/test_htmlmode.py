@@ -270,3 +270,22 @@ def test_dev_pages_give_articles_without_consent_or_comment_leaks():
         result = clean(html, mode="html")
         assert result.text and not result.consent_wall, record["id"]
         assert not leak.search(result.text) or leak.search(record["text"]), record["id"]
+
+
+def test_a_short_page_loses_its_aside_nav_and_footer_but_not_an_article_inside_an_aside():
+    """A one-paragraph page whose whole body readability takes: the <aside> blurb, the <nav>
+    links and the <footer> are not its text (html.sectioning-chrome, each removal named); an
+    <aside> that holds the page's <h1> and its story is the article and stays."""
+    page = ("<html><head><title>Ferry times change</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+            "<h1>Ferry times change</h1><p>The island ferry will leave at seven from Monday, an hour earlier "
+            "than now, the operator said.</p><aside><h3>Also on the site</h3><p>Our guide to the best walks "
+            "on the island, with maps and the tides for every route this summer, is out now.</p></aside>"
+            "<footer><a href='/about'>About</a> <a href='/privacy'>Privacy</a></footer></body></html>")
+    result = clean(page, mode="html")
+    assert result.text == "The island ferry will leave at seven from Monday, an hour earlier than now, the operator said."
+    assert {(r.rule, r.text.split()[0]) for r in result.removed if r.rule == "html.sectioning-chrome"} == {
+        ("html.sectioning-chrome", "Home"), ("html.sectioning-chrome", "Also"), ("html.sectioning-chrome", "About")}
+    inside = page.replace("<h1>Ferry times change</h1><p>", "<aside><h1>Ferry times change</h1><p>") \
+        .replace("the operator said.</p>", "the operator said.</p></aside>", 1)
+    assert "The island ferry will leave at seven" in clean(inside, mode="html").text

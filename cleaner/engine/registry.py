@@ -82,6 +82,13 @@ CODE_RULES: tuple[Rule, ...] = (
     _rule("html.newsletter-dialog", "chrome", "A dialog whose text asks to subscribe", _HTML,
           ('<div role="dialog" class="x1">Subscribe to our newsletter</div>',),
           ('<div role="dialog" class="x1">Choose a city to see the forecast.</div>',)),
+    _rule("html.sectioning-chrome", "chrome",
+          "An <aside>, <nav> or <footer> (HTML5's elements for a sidebar, a menu, a footer), unless it "
+          "holds the article's heading or body or most of the page's text", _HTML,
+          ('<aside><h3>Also on the site</h3><p>Our guide to the best walks on the island is out now.</p></aside>',
+           '<nav><a href="/">Home</a> <a href="/news">News</a></nav>',
+           '<footer><a href="/about">About us</a> <a href="/privacy">Privacy</a></footer>'),
+          ('<aside><h1>Ferry times change</h1><p>The island ferry will leave at seven from Monday.</p></aside>',)),
     _rule("html.caption", "chrome",
           "An image caption or credit (<figcaption>, a caption/credit class), short", _HTML,
           ('<figure><img src="a.jpg"><figcaption>The bridge at dawn. Photo: A. Smith</figcaption></figure>',

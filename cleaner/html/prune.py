@@ -42,6 +42,10 @@ from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREF
 # The families of the html.* rules applied here (their ids, descriptions and examples: registry).
 _FAMILY = {rule.id: rule.family for rule in CODE_RULES if rule.id.startswith("html.")}
 
+# HTML5's elements for what is not a page's main content: a sidebar, a menu, a footer. What the
+# other rules leave of each goes, unless it holds the article (its <h1>, <main> or body) or most
+# of the page's text.
+SECTIONING_CHROME = frozenset({"aside", "nav", "footer"})
 CAPTION_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 200
 SHARE_MAX_CHARS = 300  # a share bar is a row of network names
@@ -285,7 +289,24 @@ def prune(root, rules: RuleSet, url: str | None = None) -> list[Removal]:
         element.drop_tree()
     if rules.enabled("html.consent-text"):
         removals.extend(_consent_by_text(consent_blocks, rules, page))
+    if rules.enabled("html.sectioning-chrome"):
+        _sectioning_chrome(root, page, removals)
     return removals
+
+
+def _sectioning_chrome(root, page: _Page, removals: list[Removal]) -> None:
+    """What is left of the page's <aside>, <nav> and <footer> elements after the other rules
+    (which take what they know inside them first, and are credited for it), unless one holds
+    the article or most of the page's text."""
+    for element in list(root.iter(*SECTIONING_CHROME)):
+        if element.getparent() is None or any(a.tag in SECTIONING_CHROME for a in element.iterancestors()):
+            continue  # the root itself, or inside one already removed
+        if page.holds_article(element) or page.holds_most(element):
+            continue
+        text = element_text(element, controls=True)
+        if text:
+            removals.append(Removal("html.sectioning-chrome", _FAMILY["html.sectioning-chrome"], text, -1, -1))
+        element.drop_tree()
 
 
 def _cosmetic_index(rules: RuleSet, url: str | None):
