@@ -161,14 +161,16 @@ def _goes_on(before: str, line: str) -> bool:
 def _cut_sign(before: str, line: str) -> bool:
     """Whether ``line`` shows that its run is a paragraph cut at its links: it starts with a
     closing mark (a comma alone on its line only after a piece of a sentence: in a tag list,
-    "Politics" / "," / "Business", it parts items), or it goes on in lower case from a short piece (a link's words) or is one (a poem's
-    or a wrapped text's lines are longer)."""
+    "Politics" / "," / "Business", it parts items), or it goes on in lower case where one of
+    the two lines is a short piece (a link's words) and the other a longer one (a poem's or a
+    wrapped text's lines are all longer, a lower-case menu's all short)."""
     head = line[:1]
     if head in _CONTINUES:
         return head not in _LIST_SEPARATORS or _WORD_CHAR.search(line) is not None \
             or len(before.split()) >= CUT_PIECE_WORDS
-    return head.islower() and before.rstrip()[-1:] not in _SENTENCE_END and _WORD.search(line) is not None \
-        and min(len(before.split()), len(line.split())) < CUT_PIECE_WORDS
+    if not head.islower() or before.rstrip()[-1:] in _SENTENCE_END or _WORD.search(line) is None:
+        return False
+    return (len(before.split()) < CUT_PIECE_WORDS) != (len(line.split()) < CUT_PIECE_WORDS)
 
 
 def _piece(block: Block) -> bool:
