@@ -182,6 +182,12 @@ def test_a_paragraph_cut_at_its_links_is_one_block_of_the_inputs_own_text():
     doc = segment(paragraph + "\n" + address + "\n" + header + "\n")
     assert [block.text for block in doc.blocks] == [paragraph, address, header]
     assert doc.blocks[1].kind == "text"
+    # A text node keeps the markup's indentation of a paragraph wrapped in the source; an
+    # indented line of code is never a piece.
+    indented = "Since headers can be sent in requests, and have\n        various limits, a\nHeaders\nobject has a\nguard\n."
+    code = "while read -r path; do\n  gzip -9 \"$path\"\ndone"
+    doc = segment(paragraph + "\n" + indented + "\n\n" + code + "\n")
+    assert [block.text for block in doc.blocks] == [paragraph, indented] + code.split("\n")
 
 
 def test_a_sentence_followed_by_a_note_reference_ends_a_sentence():

@@ -130,6 +130,7 @@ _LEAVES_OPEN = frozenset(",;([–—&/")  # a line that ends so leaves its sente
 _SENTENCE_END = frozenset(".!?。！？…")
 _WORD_CHAR = regex.compile(r"[^\W\d_]")
 _WORD = regex.compile(r"[^\W\d_]{2}")  # a word, not a formula's letter
+_CODE_CHARS = re.compile(r"[;{}=$<>|&]")  # an indented line holding one is code, not a paragraph's piece
 _CITATION = re.compile(r"\s*(?:\[[^\[\]]{1,20}\])+\s*[,.;:]?\s*$")  # "[12]", "[12][13]", "[citation needed]"
 # Words no sentence ends with, in the languages most pages are written in: articles,
 # prepositions and conjunctions. A line ending in one goes on in the next ("reports from" / "The Wrap").
@@ -148,6 +149,7 @@ def _goes_on(before: str, line: str) -> bool:
     """Whether ``line`` goes on from ``before``: it starts with a closing mark or a citation
     ("[12]"), or in lower case where ``before`` ends no sentence, or ``before`` leaves its
     sentence open (a comma, an article or a preposition at its end)."""
+    line = line.lstrip()
     head, tail = line[:1], before.rstrip()[-1:]
     if not head or not tail:
         return False
@@ -164,6 +166,7 @@ def _cut_sign(before: str, line: str) -> bool:
     "Politics" / "," / "Business", it parts items), or it goes on in lower case where one of
     the two lines is a short piece (a link's words) and the other a longer one (a poem's or a
     wrapped text's lines are all longer, a lower-case menu's all short)."""
+    line = line.lstrip()
     head = line[:1]
     if head in _CONTINUES:
         return head not in _LIST_SEPARATORS or _WORD_CHAR.search(line) is not None \
@@ -184,9 +187,10 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
     block: in a run of text lines with no blank line between them that holds FRAGMENT_SIGNS
     lines showing a cut paragraph (``_cut_sign``), every line that goes on from the one before
     (``_goes_on``) joins it. A page whose blocks merely follow each other without blank lines (a
-    menu, a headline over its byline) shows no such sign. An indented line (code, verse), a CJK
-    line and a line of Markdown (a converter's output, which cuts no paragraph) are left as
-    they are."""
+    menu, a headline over its byline) shows no such sign. An indented line of code (one holding
+    ";", "{", "=", "$"...: a text node keeps the markup's indentation of a wrapped paragraph, so
+    indentation alone says nothing), a CJK line and a line of Markdown (a converter's output,
+    which cuts no paragraph) are left as they are."""
     pieces = [_piece(block) for block in blocks]
     out: list[Block] = []
     i, n, changed = 0, len(blocks), False
@@ -197,12 +201,13 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
         # (Most runs are a line alone, or a menu with no sign at all: both are passed on as
         # they are before any line is searched for CJK or Markdown.)
         if j == i or sum(_cut_sign(blocks[k - 1].text, blocks[k].text) for k in range(i + 1, j + 1)
-                         if blocks[k].text[:1] in _CONTINUES or blocks[k].text[:1].islower()) < FRAGMENT_SIGNS:
+                         if (head := blocks[k].text.lstrip()[:1]) in _CONTINUES or head.islower()) < FRAGMENT_SIGNS:
             out.extend(blocks[i:j + 1])
             i = j + 1
             continue
         run = blocks[i:j + 1]
-        kept = [b.text[:1].isspace() or "](" in b.text or _CJK.search(b.text) is not None for b in run]
+        kept = [b.text[:1].isspace() and _CODE_CHARS.search(b.text) is not None or "](" in b.text
+                or _CJK.search(b.text) is not None for b in run]
         if sum(_cut_sign(run[k - 1].text, run[k].text) for k in range(1, len(run))
                if not kept[k - 1] and not kept[k]) < FRAGMENT_SIGNS:
             out.extend(run)
