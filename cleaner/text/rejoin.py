@@ -142,7 +142,7 @@ el los las una unos unas y del al con por para
 il lo gli della delle dei di da nel nella tra fra
 os uma dos das pelo pela
 het een voor op
-""".split())  # (not the words that are also English words a sentence may end with: "am", "do", "no", "van")
+""".split())  # (leaving out those that often end an English sentence: "am", "do", "no", "van")
 
 
 def _goes_on(before: str, line: str) -> bool:
