@@ -199,29 +199,34 @@ class RuleSet:
         if line is not None:
             for index in line:
                 found[index] = norm
-        candidates = list(self._unfiltered)
+        # (The lists and sets below are made only when needed: most blocks meet no key at all.)
+        candidates = self._unfiltered
         if self._digit_patterns and _DIGIT.search(norm):
-            candidates.extend(self._digit_patterns)
+            candidates = candidates + self._digit_patterns
         automaton = self._automaton if size <= DEFAULT_MAX_CHARS else self._long_automaton
         if automaton is not None:
             # One pass: start keys (in order of length, as a trie walk finds them) give prefix
             # phrases and the patterns to try first, then what the block holds anywhere.
-            leading: set[int] = set()
-            anywhere: set[int] = set()
-            contains: list[str] = []
+            leading = anywhere = contains = None
             for end, key in automaton.iter(_START + norm):
                 if key.size:
                     if end != key.size:
                         continue  # a NUL in the block, not its start
                     if key.pattern_ids:
-                        leading.update(key.pattern_ids)
+                        if leading is None:
+                            leading = set(key.pattern_ids)
+                        else:
+                            leading.update(key.pattern_ids)
                     for ident, latin_end in key.phrases:
                         # Latin-script phrases end on a word boundary; CJK phrases have none.
                         if not (latin_end and end < size and norm[end].isalnum()):
                             found.setdefault(ident, norm[:end])
                     continue
                 if key.pattern_ids:
-                    anywhere.update(key.pattern_ids)
+                    if anywhere is None:
+                        anywhere = set(key.pattern_ids)
+                    else:
+                        anywhere.update(key.pattern_ids)
                 if not key.is_phrase:
                     continue
                 end -= 1  # in the block
@@ -230,20 +235,28 @@ class RuleSet:
                     continue
                 if key.latin_end and end + 1 < size and norm[end + 1].isalnum():
                     continue
-                contains.append(key.text)
-            for text in contains:
-                for index in self._contains_phrases[text]:
-                    found.setdefault(index, text)
-            candidates.extend(leading)
-            candidates.extend(anywhere)
-        patterns = self._patterns
-        for pid in candidates:
-            pattern = patterns[pid]
-            if size > pattern.limit or pattern.rule_index in found:
-                continue
-            m = pattern.run(norm)
-            if m:
-                found[pattern.rule_index] = m.group()
+                if contains is None:
+                    contains = [key.text]
+                else:
+                    contains.append(key.text)
+            if contains is not None:
+                for text in contains:
+                    for index in self._contains_phrases[text]:
+                        found.setdefault(index, text)
+            if leading is not None:
+                candidates = [*candidates, *leading, *anywhere] if anywhere is not None \
+                    else [*candidates, *leading]
+            elif anywhere is not None:
+                candidates = [*candidates, *anywhere]
+        if candidates:
+            patterns = self._patterns
+            for pid in candidates:
+                pattern = patterns[pid]
+                if size > pattern.limit or pattern.rule_index in found:
+                    continue
+                m = pattern.run(norm)
+                if m:
+                    found[pattern.rule_index] = m.group()
         for index, limit, detector in self._detectors:
             if size <= limit and index not in found:
                 text = detector(norm)

@@ -50,7 +50,8 @@ def _halfwidth(match: re.Match) -> str:
 def normalise(text: str) -> str:
     """The form every block and phrase is matched in: NFKC, case-folded, single spaces, and no
     punctuation, symbols or spaces at either end (``>>> Read More <<<`` -> ``read more``)."""
-    if not text.isascii():
+    # (Most non-ASCII blocks are NFKC already: the C quick check spares them the regex pass.)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", _FULLWIDTH.sub(_halfwidth, text))
     text = " ".join(text.casefold().split())
     # A letter or digit at both ends (most blocks) is no edge: nothing to strip.
