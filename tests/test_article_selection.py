@@ -467,6 +467,17 @@ CASES = {
          "Die Fahrt dauert nur noch zwanzig Minuten", "nehmen kann"],
         ["Meistgelesen", "Hafenfest", "Neue Buslinie", "Impressum", "Startseite"],
     ),
+    # A technical post taken a text node a line: its highlighted SQL comes one token a line
+    # ("SELECT" / "(" / "*" / ")"), and the query's output is a table drawn with box characters.
+    # Both are the article's, between its paragraphs, not menus that cut it; the sidebar after
+    # it (related posts, categories, archives) is not.
+    "code-one-token-a-line.txt": (
+        ["Last week I wanted to know", "SELECT", "HAVING", "1440", "│ 2024-02-28 │ 1187 │", "│    day     │  n   │",
+         "├────────────┼──────┤", "One day stands out", "the same query gets a condition",
+         "Now a small script runs this every night"],
+        ["Tinkering Notes", "Related posts", "Why my rain gauge overcounts", "Electronics", "January 2024",
+         "Leave a Reply", "Powered by WordPress"],
+    ),
     # Markdown whose paragraphs are wrapped at a fixed width (html2text, pandoc --wrap).
     "wrapped-markdown.md": (
         ["The little ferry that crosses the estuary", "crew say the engine has never been quieter.",
@@ -1004,6 +1015,51 @@ def test_a_path_laid_out_a_word_a_line_is_no_formula():
     assert token_scores(["a", "y", "2", "+", "b", "y", "=", "0"]).count(CODE_LINE) >= 5
     path = token_scores(["Weather", "Live", "News", "/", "Afghanistan"])
     assert CODE_LINE not in path and path.count(MENU_LINE) >= 4
+
+
+def test_a_table_drawn_with_box_characters_is_content_and_a_menu_parted_by_bars_is_not():
+    """psql's and sqlite's box tables (rules of "─" and "┼", rows between "│") cost the article
+    span what code does; a menu parted by "│" (no digits, no drawn row) stays a menu, and a
+    title's single "─" dash is no table."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import CODE_LINE, MENU_LINE, prose_scores
+
+    def score(line):
+        paragraph = ("The tide tables for the harbour were printed in the almanac each spring, "
+                     "and the harbour master kept a copy pinned beside the door of his office.")
+        lines = _matched(segment("\n\n".join([paragraph, line, paragraph.replace("spring", "autumn")])), default_rules())
+        return prose_scores(lines)[1]
+
+    for row in ["────────────┼──────", "│ 2024-02-28 │ 1187 │", "│  name  │  port  │", "├── src"]:
+        assert score(row) == CODE_LINE, row
+    for menu in ["Home │ News │ Sport", "Harbour Post ─ Weather"]:
+        assert score(menu) < CODE_LINE, menu
+
+
+def test_a_lone_dash_under_a_line_is_no_heading_underline():
+    """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
+    laid out a token a line (no converter underlines a title with one character)."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import HEADING, TEXT
+
+    assert [b.kind for b in segment("Harbour news\n------------\n").blocks] == [HEADING, HEADING]
+    assert [b.kind for b in segment("count\n-\n1\n").blocks] == [TEXT, TEXT, TEXT]
+
+
+def test_code_laid_out_a_token_a_line_is_content():
+    """Highlighted code taken a text node a line, some tokens long names or quoted strings
+    ("series_stddev", "'1 hour'"), is code between the paragraphs, not a menu."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import CODE_LINE, prose_scores
+
+    tokens = ["SELECT", "avg", "(", "entries", ")", "/", "series_stddev", "FROM", "log", "WHERE",
+              "period", ">", "now", "(", ")", "-", "interval", "'1 hour'", ";"]
+    scores = prose_scores(_matched(segment("\n".join(tokens)), default_rules()))
+    assert scores.count(CODE_LINE) == len(scores), scores
 
 
 def test_html_words_in_a_paragraph_are_never_unlikely_candidates():

@@ -16,6 +16,7 @@ from collections import Counter
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
+from .flattened import laid_out_content
 from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -58,6 +59,12 @@ _CODE_AT_START = re.compile(r"\s*(?:[{}]|[$#>]\s+\S"
                             r"|(?:from [\w.]+ )?import [\w.]+(?:, ?[\w.]+)*(?: as \w+)?;?\s*$)")
 _CODE_ANYWHERE = re.compile(r"[;{}]\s*$|\w\s*(?:[=!<>+\-*/]=|=>|->|::)\s*\S|\w\((?!\d+\)\s*$).*\)\s*[;{]?\s*$")
 _CODE_CHARS = re.compile(r"[;{}=>:(]")  # what every _CODE_ANYWHERE alternative needs
+# A table drawn with box-drawing characters (psql and MySQL output, tree listings): a rule line
+# ("────", "───┼───", "├── src"), a row drawn between "│" and "│", or cells parted by "│" that
+# hold a number. A menu parted by "│" holds no digits, and a title's "─" dash is one character.
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+_BOX_TABLE = re.compile("[\u2500\u2501\u2550]{3}|[\u253c\u254b\u256c\u252c\u2534\u251c\u2524\u2514\u2518\u250c\u2510]"
+                        "|\u2502.*\\d|\\d.*\u2502|^\\s*\u2502.*\u2502\\s*$")
 
 
 def _code_like(text: str) -> bool:
@@ -225,7 +232,8 @@ def _line_score(line: Line, text: str | None = None) -> float:
     text = line.block.text if text is None else text
     if "<" in text and _is_markup(text):
         return MENU_LINE
-    if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text):
+    if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text) or (
+            _BOX_DRAWING.search(text) is not None and _BOX_TABLE.search(text) is not None):
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
@@ -328,8 +336,10 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
         for i, rep in enumerate(repeated):
             if rep:
                 scores[i], prose[i] = REPEATED_LINE, False
-    _mark_flat_table_rows(lines, scores, prose)
-    _mark_formula_runs(lines, scores, prose)
+    # Tables, formulas and code that the page's flattening laid out as short lines are the
+    # article's content between its paragraphs, not menus.
+    for k in laid_out_content(lines, prose):
+        scores[k] = CODE_LINE
     weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title)
     weigh_excerpts(lines, units, scores, prose)
     headings = weigh_bios(lines, units, scores, prose)
@@ -354,76 +364,6 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
             if last > first and all(score > 0 for score in scores[first:last + 1]):
                 paragraphs[first:last + 1] = [sum(scores[first:last + 1])] * (last + 1 - first)
     return scores
-
-
-_NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
-TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a word...
-TABLE_ROWS = 3  # ...in a run of this many such lines
-
-
-_THREE_NUMBERS = re.compile(r"\d(?:\D+\d){2}")
-
-
-def _is_flat_row(line: Line) -> bool:
-    text = line.block.text
-    if _THREE_NUMBERS.search(text) is None:  # most lines: no three numbers at all
-        return False
-    tokens = text.split()
-    numbers = sum(1 for t in tokens if _NUMBER.match(t))
-    return numbers >= TABLE_ROW_NUMBERS and numbers * 5 >= len(tokens) * 2 \
-        and any(t[:1].isalpha() for t in tokens)
-
-
-def _runs_of(lines: list[Line], prose: list[bool], member) -> list[tuple[int, int]]:
-    """Maximal runs [start, end) of plain text lines (no prose, no rule) that ``member`` accepts."""
-    runs, start = [], 0
-    for i, line in enumerate(lines):
-        if not prose[i] and line.rule is None and line.block.kind == TEXT and member(line):
-            continue
-        if i > start:
-            runs.append((start, i))
-        start = i + 1
-    if len(lines) > start:
-        runs.append((start, len(lines)))
-    return runs
-
-
-def _mark_flat_table_rows(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
-    """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
-    lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
-    for start, end in _runs_of(lines, prose, _is_flat_row):
-        if end - start >= TABLE_ROWS:
-            scores[start:end] = [CODE_LINE] * (end - start)
-
-
-_OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
-FORMULA_TOKEN_CHARS = 12  # a line of a formula laid out one token a line: "A", "=", "∑", "sin"
-FORMULA_LINES = 4  # ...in a run of this many, an operator among them...
-FORMULA_SYMBOL_CHARS = 2  # ...and half of them symbols this short ("x", "=", "2a"): "Home", "/", "News" is a path
-CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's labels)...
-CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
-# ...or in a run of any length right before the formula's TeX source, which MediaWiki and
-# KaTeX print after the MathML ("{\displaystyle A^{\mathsf {H}}}")
-_TEX_SOURCE = re.compile(r"^\s*\{?\\[a-zA-Z]+\b.*[{}]")
-
-
-def _is_token_line(line: Line) -> bool:
-    token = line.plain.strip()
-    return 0 < len(token) <= FORMULA_TOKEN_CHARS and " " not in token
-
-
-def _mark_formula_runs(lines: list[Line], scores: list[float], prose: list[bool]) -> None:
-    """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
-    is a formula inside the article, not a menu of one-letter links; so is a chart's labels laid
-    out a token a line ("$900", "billion", "’17", "’18"), mostly numbers."""
-    for start, end in _runs_of(lines, prose, _is_token_line):
-        tokens = [lines[k].plain.strip() for k in range(start, end)]
-        if (end - start >= FORMULA_LINES and any(token in _OPERATORS for token in tokens)
-                and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in tokens) >= len(tokens)) or (
-                end < len(lines) and _TEX_SOURCE.match(lines[end].block.text) is not None) or (
-                end - start >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
-                and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):
-            scores[start:end] = [CODE_LINE] * (end - start)
 
 
 def _first_thread_end(lines: list[Line]) -> int | None:

@@ -164,8 +164,10 @@ def segment(source: str) -> Document:
         markdown = len(body) <= MARKDOWN_MAX_CHARS and _may_be_markdown(body)
         kind = _line_kind(body, markdown)
         if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
-                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body):
-            kind = blocks[-1].kind = HEADING  # "Title" over "=====" is a Markdown heading
+                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) and len(body.strip()) >= 2:
+            # "Title" over "=====" is a Markdown heading; a lone "-" under a line is a minus
+            # in code laid out one token a line (no converter underlines with one character)
+            kind = blocks[-1].kind = HEADING
         if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
         else:

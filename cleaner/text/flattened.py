@@ -1,0 +1,141 @@
+"""Content that a page's flattening lays out as short lines: a table one row a line ("1 Kyle
+Busch 5040 5 1 17 27"), a formula or highlighted code one token a line ("A" / "=" / "H",
+"SELECT" / "(" / "*" / ")"), a chart's labels one a line. Each short line alone reads as a menu
+item; the run of them is the article's content, between its paragraphs (``score`` gives such
+lines a code line's score)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .classify import Line
+from .segment import TEXT
+
+
+def laid_out_content(lines: list[Line], prose: list[bool]) -> list[int]:
+    """The indices of the lines that are such content (never a prose line, nor one a rule
+    removes)."""
+    return [*_flat_table_rows(lines, prose), *_token_runs(lines, prose)]
+
+
+_NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
+TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a word...
+TABLE_ROWS = 3  # ...in a run of this many such lines
+
+
+_THREE_NUMBERS = re.compile(r"\d(?:\D+\d){2}")
+
+
+def _is_flat_row(line: Line) -> bool:
+    text = line.block.text
+    if _THREE_NUMBERS.search(text) is None:  # most lines: no three numbers at all
+        return False
+    tokens = text.split()
+    numbers = sum(1 for t in tokens if _NUMBER.match(t))
+    return numbers >= TABLE_ROW_NUMBERS and numbers * 5 >= len(tokens) * 2 \
+        and any(t[:1].isalpha() for t in tokens)
+
+
+def _runs(members: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of members."""
+    runs, start = [], None
+    for i, member in enumerate(members):
+        if member and start is None:
+            start = i
+        elif not member and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(members)))
+    return runs
+
+
+def _plain(lines: list[Line], prose: list[bool]) -> list[bool]:
+    """Which lines are plain text lines: no prose, no rule's match."""
+    return [not is_prose and line.rule is None and line.block.kind == TEXT for line, is_prose in zip(lines, prose)]
+
+
+def _flat_table_rows(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+    """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
+    lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
+    for start, end in _runs([plain and _is_flat_row(line) for line, plain in zip(lines, _plain(lines, prose))]):
+        if end - start >= TABLE_ROWS:
+            yield from range(start, end)
+
+
+_OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
+FORMULA_TOKEN_CHARS = 24  # a line of a formula or code laid out one token a line: "A", "=", "∑", "sin", "series_stddev"
+QUOTED_TOKEN_CHARS = 40  # ...or a quoted string of code: "'2020-08-01 17:00 UTC'"
+FORMULA_LINES = 4  # ...in a run of this many, an operator among them...
+FORMULA_SYMBOL_CHARS = 2  # ...and half of them symbols this short ("x", "=", "2a"): "Home", "/", "News" is a path
+CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's labels)...
+CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
+# ...or in a run of any length right before the formula's TeX source, which MediaWiki and
+# KaTeX print after the MathML ("{\displaystyle A^{\mathsf {H}}}")
+_TEX_SOURCE = re.compile(r"^\s*\{?\\[a-zA-Z]+\b.*[{}]")
+
+
+def _tokens(line: Line) -> list[str]:
+    """The tokens of a line laid out one token a line: a block the fragment join made of
+    several such lines ("(" / "n" / ")") holds one a line."""
+    return [token.strip() for token in line.plain.strip().split("\n")]
+
+
+def _is_token(token: str) -> bool:
+    """A token of a formula or of code: a short word or symbol, or a quoted string ("'1 hour'")."""
+    return 0 < len(token) <= FORMULA_TOKEN_CHARS and " " not in token or (
+        len(token) <= QUOTED_TOKEN_CHARS and len(token) > 2 and token[0] in "'\"" and token[-1] == token[0])
+
+
+def _token_count(lines: list[Line], start: int, end: int) -> int:
+    return sum(lines[k].plain.count("\n") + 1 for k in range(start, end))
+
+
+def _is_token_line(line: Line) -> bool:
+    text = line.plain
+    if "\n" not in text:  # (most lines: one token or none)
+        return _is_token(text.strip())
+    return all(map(_is_token, _tokens(line)))
+
+
+CODE_TOKENS = 6  # code laid out a token a line: a run of this many tokens (a menu's "Like" / "(" / "3" / ")" is shorter)...
+CODE_SYMBOL_SHARE = 0.25  # ...this share of them symbols alone
+
+
+def _is_code_tokens(tokens: list[str]) -> bool:
+    """Tokens of code ("SELECT", "count", "(", "*", ")", "FROM"): a quarter of them symbols
+    alone, brackets opened and closed among them. A breadcrumb ("Home", "/", "News") parts its
+    words with one kind of separator and opens no bracket."""
+    symbols = [token for token in tokens if not any(c.isalnum() for c in token)]
+    return len(symbols) >= CODE_SYMBOL_SHARE * len(tokens) \
+        and any(c in token for token in symbols for c in "([{") and any(c in token for token in symbols for c in ")]}")
+
+
+def _token_runs(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+    """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
+    is a formula inside the article, not a menu of one-letter links; so is highlighted code
+    taken a text node a line ("SELECT", "(", "*", ")"), and a chart's labels laid out a token a
+    line ("$900", "billion", "’17", "’18"), mostly numbers."""
+    tokens_alone = [not is_prose and line.block.kind == TEXT and (line.rule is None or line.region is None)
+                    and _is_token_line(line) for line, is_prose in zip(lines, prose)]
+    for start, end in _runs([alone and line.rule is None for alone, line in zip(tokens_alone, lines)]):
+        if end < len(lines) and _TEX_SOURCE.match(lines[end].block.text) is not None:
+            yield from range(start, end)
+            continue
+        if _token_count(lines, start, end) < FORMULA_LINES:
+            continue  # (most runs: a word or two of a menu)
+        tokens = [token for k in range(start, end) for token in _tokens(lines[k])]
+        if (any(token in _OPERATORS for token in tokens)
+                and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in tokens) >= len(tokens)) or (
+                len(tokens) >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
+                and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):
+            yield from range(start, end)
+    # Code goes on through a line that a rule removes: its tokens, joined as the fragments of
+    # a cut paragraph ("BY" / "day"), may read as chrome (a byline); they stay removed.
+    for start, end in _runs(tokens_alone):
+        if _token_count(lines, start, end) < CODE_TOKENS:
+            continue
+        tokens = [token for k in range(start, end) for token in _tokens(lines[k])]
+        if len(tokens) >= CODE_TOKENS and _is_code_tokens(tokens):
+            yield from (k for k in range(start, end) if lines[k].rule is None)
