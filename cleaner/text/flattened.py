@@ -51,15 +51,11 @@ def _runs(members: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _plain(lines: list[Line], prose: list[bool]) -> list[bool]:
-    """Which lines are plain text lines: no prose, no rule's match."""
-    return [not is_prose and line.rule is None and line.block.kind == TEXT for line, is_prose in zip(lines, prose)]
-
-
 def _flat_table_rows(lines: list[Line], prose: list[bool]) -> Iterator[int]:
     """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
     lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
-    for start, end in _runs([plain and _is_flat_row(line) for line, plain in zip(lines, _plain(lines, prose))]):
+    for start, end in _runs([not is_prose and line.rule is None and line.block.kind == TEXT and _is_flat_row(line)
+                             for line, is_prose in zip(lines, prose)]):
         if end - start >= TABLE_ROWS:
             yield from range(start, end)
 

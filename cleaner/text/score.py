@@ -233,7 +233,7 @@ def _line_score(line: Line, text: str | None = None) -> float:
     if "<" in text and _is_markup(text):
         return MENU_LINE
     if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text) or (
-            _BOX_DRAWING.search(text) is not None and _BOX_TABLE.search(text) is not None):
+            not text.isascii() and _BOX_DRAWING.search(text) is not None and _BOX_TABLE.search(text) is not None):
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
