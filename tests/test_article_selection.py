@@ -1038,6 +1038,36 @@ def test_a_table_drawn_with_box_characters_is_content_and_a_menu_parted_by_bars_
         assert score(menu) < CODE_LINE, menu
 
 
+def test_a_table_taken_one_cell_a_line_is_content_and_a_numbered_list_is_not():
+    """A table a scraper took one cell a line ("1" / "Ana Ruiz" / "412" / "9") is content
+    between the article's paragraphs: numbers and words keep their places row after row, in two
+    columns of numbers at least. A numbered list of topics ("1." / "Snoring") is as regular with
+    one, and a calendar's days are a column of numbers and none of words: neither is such a table."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.flattened import _table_cells
+    from cleaner.text.score import CODE_LINE, prose_scores
+
+    paragraph = ("The club published the final standings of the season on Sunday evening, after the "
+                 "last race was held in heavy rain on the coast road outside the town.")
+
+    def cell_scores(cells):
+        text = "\n\n".join([paragraph, "\n".join(cells), paragraph.replace("Sunday", "Monday")])
+        return prose_scores(_matched(segment(text), default_rules()))[1:-1]
+
+    names = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dora Lind", "Emil Sato"]
+    table = ["Pos.", "Rider", "Points", "Wins"] + [cell for k, name in enumerate(names, 1)
+                                                for cell in (str(k), name, str(500 - 37 * k), str(6 - k))]
+    assert all(score == CODE_LINE for score in cell_scores(table)[4:])
+    topics = [cell for k, topic in enumerate(["Skin care", "Snoring", "Sleep", "Diet plans", "Allergies",
+                                              "Back pain", "Migraine"], 1) for cell in (f"{k}.", topic)]
+    assert CODE_LINE not in cell_scores(topics)
+    calendar = _matched(segment("\n".join(["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] + [str(day) for day in range(1, 29)])),
+                        default_rules())
+    assert not list(_table_cells(calendar, [False] * len(calendar)))
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -16,7 +16,7 @@ from .segment import TEXT
 def laid_out_content(lines: list[Line], prose: list[bool]) -> list[int]:
     """The indices of the lines that are such content (never a prose line, nor one a rule
     removes)."""
-    return [*_flat_table_rows(lines, prose), *_token_runs(lines, prose)]
+    return [*_flat_table_rows(lines, prose), *_table_cells(lines, prose), *_token_runs(lines, prose)]
 
 
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
@@ -58,6 +58,40 @@ def _flat_table_rows(lines: list[Line], prose: list[bool]) -> Iterator[int]:
                              for line, is_prose in zip(lines, prose)]):
         if end - start >= TABLE_ROWS:
             yield from range(start, end)
+
+
+TABLE_CELL_CHARS = 40  # a table laid out one cell a line: cells this short...
+TABLE_CELL_RUN = 12  # ...in a run of this many...
+TABLE_NUMBER_SHARE = (1 / 3, 0.9)  # ...between these shares of them numbers...
+TABLE_PERIOD = range(2, 13)  # ...numbers and words in the same places of every row of this many cells...
+TABLE_REGULARITY = 0.8  # ...at this share of the cells (a header row, a spanning cell)...
+TABLE_ROWS_SEEN = 3  # ...over this many rows at least...
+TABLE_NUMBER_COLUMNS = 2  # ...with this many columns of numbers (and one of words)
+
+
+def _table_cells(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+    """A table taken one cell a line ("1" / "Kyle Busch" / "5040" / "5" / "2" / "Martin Truex
+    Jr." / "5035" / "7"): a run of short lines in which numbers and words take the same places
+    in every row, two columns of them at least. A calendar is all numbers, a menu has none, a
+    numbered list one column of them, and a list of links with counts ("Politics" / "12") too."""
+    short = [not is_prose and line.rule is None and line.block.kind == TEXT and 0 < len(line.plain) <= TABLE_CELL_CHARS
+             and "\n" not in line.plain for line, is_prose in zip(lines, prose)]
+    for start, end in _runs(short):
+        n = end - start
+        if n < TABLE_CELL_RUN:
+            continue
+        numeric = [_NUMBER.match(lines[k].plain.strip()) is not None for k in range(start, end)]
+        if not TABLE_NUMBER_SHARE[0] * n <= sum(numeric) <= TABLE_NUMBER_SHARE[1] * n:
+            continue
+        for period in TABLE_PERIOD:
+            if n >= TABLE_ROWS_SEEN * period and sum(
+                    numeric[i] == numeric[i + period] for i in range(n - period)) >= TABLE_REGULARITY * (n - period):
+                # Two columns of numbers at least: a numbered list ("1." / "Skin Cancer" / "2.")
+                # is as regular, with one.
+                columns = [2 * sum(numeric[j::period]) > len(numeric[j::period]) for j in range(period)]
+                if sum(columns) >= TABLE_NUMBER_COLUMNS and not all(columns):
+                    yield from range(start, end)
+                break
 
 
 _OPERATORS = frozenset("=+-−×·∙∑∏∫∂∇()[]{}|<>≤≥≠±/^′,.…→←↔⋅∞")
