@@ -601,6 +601,49 @@ def test_html_the_lede_outside_readabilitys_pick_comes_back_from_the_story_body(
         assert chrome not in text
 
 
+def test_html_a_story_body_cut_into_unnamed_columns_comes_out_whole():
+    """The page marks its story body (itemprop=articleBody) and cuts it into sibling <div>s of a
+    few paragraphs each, with no class names for readability's sibling step to match: it picks
+    the first column. The marked body, whose other columns hold written text, is the article;
+    the "Most read" list and the footer beside it stay out."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "story-body-in-unnamed-columns.html").read_text()
+    text = clean(page, mode="html").text
+    assert text.startswith("The regional rail authority confirmed on Thursday")
+    assert "Not everyone is convinced." in text and "the postal service to carry parcels" in text
+    assert text.rstrip().endswith("if the pass is clear of snow.")
+    for chrome in ("Most read", "Harbour fees to rise", "All rights reserved", "Advertisement"):
+        assert chrome not in text
+
+
+def test_html_one_column_of_many_but_not_a_body_that_is_mostly_a_gallery():
+    """_in_one_column: the pick in one child of the marked body, its sibling columns holding
+    written text, is one column of a cut body; a body whose other child is one block much
+    larger than the pick and the rest together (an embedded gallery's captions) is not."""
+    import copy
+
+    import lxml.html
+
+    from cleaner.html.extract import _in_one_column
+    from cleaner.html.written import prose_length
+
+    numbers = iter(range(1000))
+
+    def paragraph(sentences):
+        return "<p>" + " ".join(f"The ferry crossed the bay on morning {next(numbers)}, with a dozen passengers on deck."
+                                for _ in range(sentences)) + "</p>"
+
+    def body(*columns):
+        return lxml.html.fromstring("<section>" + "".join(
+            "<div>" + "".join(map(paragraph, column)) + "</div>" for column in columns) + "</section>")
+
+    cut = body([3, 3, 3], [2, 2], [2, 2])
+    pick = copy.deepcopy(cut[0])
+    assert _in_one_column(cut, pick, prose_length(pick))
+    gallery = body([3, 3, 3], [9] * 8)
+    pick = copy.deepcopy(gallery[0])
+    assert not _in_one_column(gallery, pick, prose_length(pick))
+
+
 def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():
     """On a MediaWiki list page readability picks the long table; the lead paragraph above it
     sits in ``mw-parser-output``, MediaWiki's article body, which brings it back."""

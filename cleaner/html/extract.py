@@ -28,7 +28,8 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     partly of links, a section scored apart: TITLED_GAIN to TITLED_GAIN_MAX of the choice's
     prose), the container is the article, cut after the choice's last paragraph. The page's one
     marked article body (``_marked_body``) that does not hold the choice wins at MARKED_SHARE
-    of its prose, or with any prose when it sits right under the title's heading. When the page
+    of its prose, or with any prose when it sits right under the title's heading, and wins whole
+    when readability took one of the columns it is cut into (``_in_one_column``). When the page
     states its article's text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds
     little of it, the element that holds it is the article, or else the stated text itself (see
     published.py)."""
@@ -57,6 +58,8 @@ def _structural_choice(root, title: str | None):
         body = _body_container(root, element, picked)
         if body is not None:
             return body
+        if marked is not None and _in_one_column(marked, element, picked):
+            return copy.deepcopy(marked)
     if marked is not None and (element is None or not _holds(marked, element)):
         # The marked body wins with a share of readability's prose, or with any prose when it
         # sits right under the page's headline (a short story beside a column of teasers).
@@ -158,6 +161,25 @@ def _body_container(root, element, picked_prose: int):
         return None
     _, container, last = best
     return _copy_up_to(container, last)
+
+
+COLUMN_GAIN = 0.5  # the other columns of a marked body hold this share of the pick's prose again
+
+
+def _in_one_column(marked, element, picked_prose: int) -> bool:
+    """Whether readability took one column of a marked article body cut into several (a body of
+    sibling <div>s, each a few paragraphs: without class names to match, readability's sibling
+    step takes none of the others): the pick lies in one child of the body, and that child's
+    siblings of its tag hold written text, COLUMN_GAIN of the pick's prose at least. A body
+    whose one child (a gallery, a slideshow) is most of its text is not so cut."""
+    holding = [child for child in marked if isinstance(child.tag, str) and _holds(child, element)]
+    if len(holding) != 1 or picked_prose == 0:
+        return False
+    column = holding[0]
+    written = [prose_length(child) for child in marked
+               if child is not column and child.tag == column.tag and link_share(child) < BODY_BLOCK_LINKS]
+    return sum(w for w in written if w >= BODY_BLOCK_MIN) >= COLUMN_GAIN * picked_prose \
+        and max(written, default=0) <= picked_prose + sum(written) - max(written, default=0)
 
 
 def _copy_up_to(container, last):
