@@ -642,6 +642,15 @@ def test_html_one_column_of_many_but_not_a_body_that_is_mostly_a_gallery():
     gallery = body([3, 3, 3], [9] * 8)
     pick = copy.deepcopy(gallery[0])
     assert not _in_one_column(gallery, pick, prose_length(pick))
+    # A how-to's <article>: an intro <div> (readability's pick) beside step <span>s, no body
+    # marked: the page's one <article> is the container of the columns.
+    from cleaner.html.extract import _columned_container
+
+    steps = "".join(f"<span><h3>Step {k}</h3>{paragraph(3)}</span>" for k in range(1, 5))
+    page = lxml.html.fromstring(f"<html><body><article><div>{paragraph(3)}{paragraph(2)}</div>{steps}</article>"
+                                f"<div>{paragraph(4)}</div></body></html>")
+    pick = copy.deepcopy(page.find(".//article/div"))
+    assert _columned_container(page, None, pick, prose_length(pick)).tag == "article"
 
 
 def test_html_a_wiki_lists_lead_comes_back_from_the_mediawiki_body():

@@ -58,8 +58,9 @@ def _structural_choice(root, title: str | None):
         body = _body_container(root, element, picked)
         if body is not None:
             return body
-        if marked is not None and _in_one_column(marked, element, picked):
-            return copy.deepcopy(marked)
+        columned = _columned_container(root, marked, element, picked)
+        if columned is not None:
+            return copy.deepcopy(columned)
     if marked is not None and (element is None or not _holds(marked, element)):
         # The marked body wins with a share of readability's prose, or with any prose when it
         # sits right under the page's headline (a short story beside a column of teasers).
@@ -166,18 +167,30 @@ def _body_container(root, element, picked_prose: int):
 COLUMN_GAIN = 0.5  # the other columns of a marked body hold this share of the pick's prose again
 
 
+def _columned_container(root, marked, element, picked_prose: int):
+    """The marked article body, else the page's one <article>, when readability took one of
+    the columns it is cut into (``_in_one_column``); else None."""
+    if marked is not None:
+        return marked if _in_one_column(marked, element, picked_prose) else None
+    articles = list(root.iter("article"))
+    if len(articles) == 1 and _in_one_column(articles[0], element, picked_prose):
+        return articles[0]
+    return None
+
+
 def _in_one_column(marked, element, picked_prose: int) -> bool:
     """Whether readability took one column of a marked article body cut into several (a body of
     sibling <div>s, each a few paragraphs: without class names to match, readability's sibling
-    step takes none of the others): the pick lies in one child of the body, and that child's
-    siblings of its tag hold written text, COLUMN_GAIN of the pick's prose at least. A body
-    whose one child (a gallery, a slideshow) is most of its text is not so cut."""
+    step takes none of the others; a how-to's intro <div> beside its step <span>s): the pick
+    lies in one child of the body, and that child's siblings hold written text, COLUMN_GAIN of
+    the pick's prose at least. A body whose one child (a gallery, a slideshow) is most of its
+    text is not so cut."""
     holding = [child for child in marked if isinstance(child.tag, str) and _holds(child, element)]
     if len(holding) != 1 or picked_prose == 0:
         return False
     column = holding[0]
     written = [prose_length(child) for child in marked
-               if child is not column and child.tag == column.tag and link_share(child) < BODY_BLOCK_LINKS]
+               if child is not column and link_share(child) < BODY_BLOCK_LINKS]
     return sum(w for w in written if w >= BODY_BLOCK_MIN) >= COLUMN_GAIN * picked_prose \
         and max(written, default=0) <= picked_prose + sum(written) - max(written, default=0)
 
