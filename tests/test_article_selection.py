@@ -1120,6 +1120,26 @@ def test_a_table_taken_one_cell_a_line_is_content_and_a_numbered_list_is_not():
     assert not list(_table_cells(calendar, [False] * len(calendar)))
 
 
+def test_a_link_that_wrapped_markdown_cuts_over_lines_is_link_only():
+    """html2text wraps a teaser's link over lines ("- [![Ferry timetable" / "changes](t.jpg)
+    Ferry timetable changes](/story)"): once segment joins the wrapped lines, the block is a
+    link-only line, as it is unwrapped. A wrapped paragraph with a link inside stays text."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY, TEXT
+
+    teasers = ("- [![Ferry timetable changes for the winter season on the island\n"
+               "routes](/img/ferry.jpg) Ferry timetable changes for the winter\n"
+               "season](/news/ferry-timetable)\n"
+               "- [![Harbour wall repairs to start in the new year after the storm\n"
+               "damage](/img/wall.jpg) Harbour wall repairs to start in the new\n"
+               "year](/news/harbour-wall)\n")
+    paragraph = ("The council said the [new timetable](/news/timetable) would be printed\n"
+                 "in the spring and posted at every pier on the island, with the fares\n"
+                 "for the summer season and the numbers to call when a crossing is cancelled.\n")
+    kinds = [b.kind for b in segment(teasers + "\n" + paragraph).blocks]
+    assert kinds.count(LINK_ONLY) == 2 and kinds[-1] == TEXT, kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -178,6 +178,12 @@ def segment(source: str) -> Document:
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
     blocks = joined_fragments(source, joined_wrapped(source, blocks))
+    for block in blocks:
+        # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
+        # lines](img.jpg)](/story)") is link-only once its lines are one block.
+        if block.kind in (TEXT, LIST) and "\n" in block.text and "](" in block.text \
+                and _line_kind(" ".join(block.text.split())) == LINK_ONLY:
+            block.kind = LINK_ONLY
     doc = Document(source, blocks)
     _mark_header(doc)
     _mark_split_links(blocks)
