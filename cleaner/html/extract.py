@@ -185,8 +185,11 @@ def _in_one_column(marked, element, picked_prose: int) -> bool:
     lies in one child of the body, and that child's siblings hold written text, COLUMN_GAIN of
     the pick's prose at least. A body whose one child (a gallery, a slideshow) is most of its
     text is not so cut."""
-    holding = [child for child in marked if isinstance(child.tag, str) and _holds(child, element)]
-    if len(holding) != 1 or picked_prose == 0:
+    if picked_prose == 0:
+        return False
+    probes = _probes(element)  # (found once: a body may have hundreds of children)
+    holding = [child for child in marked if isinstance(child.tag, str) and _holds(child, element, probes)]
+    if len(holding) != 1:
         return False
     column = holding[0]
     written = [prose_length(child) for child in marked
@@ -373,11 +376,15 @@ def _wraps(element, titled) -> bool:
     return len(paragraphs) >= WRAPPED_PARAGRAPHS and _holds(element, titled)
 
 
-def _holds(container, element) -> bool:
+def _holds(container, element, probes: list[str] | None = None) -> bool:
     """Whether readability's choice (an element of a copy of the page) is part of the container:
     one of its three longest paragraphs appears in the container's text (readability drops and
-    re-wraps parts of what it keeps, so its text as a whole need not)."""
-    paragraphs = sorted((squashed(p.text_content()) for p in element.iter(*PARAGRAPHS)), key=len)[-3:]
-    probes = [p for p in paragraphs if p] or [squashed(element.text_content())[:200]]
+    re-wraps parts of what it keeps, so its text as a whole need not). ``probes``: those
+    paragraphs, when already found (``_probes``)."""
     text = squashed(container.text_content())
-    return any(probe in text for probe in probes)
+    return any(probe in text for probe in (_probes(element) if probes is None else probes))
+
+
+def _probes(element) -> list[str]:
+    paragraphs = sorted((squashed(p.text_content()) for p in element.iter(*PARAGRAPHS)), key=len)[-3:]
+    return [p for p in paragraphs if p] or [squashed(element.text_content())[:200]]
