@@ -1140,6 +1140,20 @@ def test_a_link_that_wrapped_markdown_cuts_over_lines_is_link_only():
     assert kinds.count(LINK_ONLY) == 2 and kinds[-1] == TEXT, kinds
 
 
+def test_a_prose_line_stays_prose_beside_a_short_line_that_goes_on_from_it():
+    """Minified HTML flattened with its own whitespace puts a page on a few lines: the menu
+    glued to the story on one long line, the footer going on in lower case on the next. The two
+    make no paragraph (no sentence end at the last), yet the long line is prose by itself and
+    the article must not be lost."""
+    from cleaner import clean
+
+    story = ("The harbour board agreed on Monday to rebuild the north pier, which storms damaged twice last "
+             "winter, and said the work would start in April and take most of the year. Fishermen, who moor "
+             "there, will use the south quay meanwhile, and the ferry will call at the old slipway")
+    page = "HomeNewsSportWeatherContact " + story + "\nsubscribe to our newsletterPrivacyTermsAbout us\n"
+    assert story in clean(page, mode="text").text
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -313,9 +313,14 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
         elif first == last:
             scores[first] = _short_line_score(lines[first], margin) if fixed is None else fixed
         else:
+            # Lines that run on without making a paragraph of prose: each is judged alone (a
+            # line that is prose by itself stays prose beside a short one that goes on from it).
             for k in range(first, last + 1):
                 fixed = _prose_score(lines[k])
-                scores[k] = _short_line_score(lines[k], margin) if fixed is None else fixed
+                if fixed is None and is_prose(lines[k]):
+                    scores[k], prose[k] = _unit_prose(lines, k, k), True
+                else:
+                    scores[k] = _short_line_score(lines[k], margin) if fixed is None else fixed
     # A block of several related-story headings is one barrier, not one per line.
     for i in range(n - 1, 0, -1):
         if scores[i] == SECTION_END and scores[i - 1] == SECTION_END:
