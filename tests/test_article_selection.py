@@ -1154,6 +1154,18 @@ def test_a_prose_line_stays_prose_beside_a_short_line_that_goes_on_from_it():
     assert story in clean(page, mode="text").text
 
 
+def test_a_definition_of_links_is_link_only():
+    """pandoc and kramdown print a definition list's definition after ":   ": a tag list printed
+    so ("Tags" / ":   [Harbour](/tag/harbour)[Ferries](/tag/ferries)") is link-only, as the same
+    links after a list marker are; a definition in words stays text."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY, TEXT
+
+    kinds = [b.kind for b in segment("Tags\n:   [Harbour](/tag/harbour)[Ferries](/tag/ferries)[Storms](/tag/storms)\n\n"
+                                     "Slipway\n:   a ramp on the shore by which boats are moved into the water\n").blocks]
+    assert kinds == [TEXT, LINK_ONLY, TEXT, TEXT], kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

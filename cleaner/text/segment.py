@@ -39,8 +39,9 @@ _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
 # "javascript:void(0);".
 _TARGET = r"\((?:[^()]|\([^()]*\))*\)"
 _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
+# (A list item's marker, or a definition's ":" as pandoc and kramdown print a definition list.)
 _LINKS_ONLY = _stdlib(
-    rf"^\s*(?:[-*+•]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
+    rf"^\s*(?:[-*+•:]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
 )
 _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
@@ -82,7 +83,7 @@ MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches the
 # (they all start "^\s*..."): a cheap test before the regex. A non-ASCII character may be a
 # digit to regex (its Unicode is newer than the stdlib's): those lines always try.
 _MARKER_HEADS = frozenset("#>-*+•0123456789")
-_LINK_HEADS = frozenset("-*+•![")
+_LINK_HEADS = frozenset("-*+•![:")
 _URL_HEADS = frozenset("<hw")
 _LIST_HEADS = frozenset("-*+•0123456789")
 
