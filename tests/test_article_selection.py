@@ -1166,6 +1166,30 @@ def test_a_definition_of_links_is_link_only():
     assert kinds == [TEXT, LINK_ONLY, TEXT, TEXT], kinds
 
 
+def test_an_article_printed_twice_comes_out_once():
+    """A page that prints its story twice (the page and its print copy, one sentence a line or
+    a paragraph a line) has mostly repeated prose: the first copy is the article, the second
+    the repeat. Before, every copy of a repeated paragraph was chrome, and the teaser between
+    the copies was all that was left."""
+    from cleaner import clean
+
+    story = ["The lifeboat crew were called out twice on Sunday, first to a yacht with a fouled propeller off "
+             "the point and then to a walker cut off by the tide.",
+             "Both calls ended well, the coxswain said, and the walker was back on the beach within the hour, "
+             "cold but unhurt.",
+             "The station has answered more calls this summer than in any year since it opened, which the crew "
+             "put down to the warm weather and the crowds it brought.",
+             "A new launching tractor, paid for by a local appeal, is due in the autumn and will replace one "
+             "that has served for thirty years."]
+    teaser = ("Elsewhere on the coast, the harbour board agreed to repair the old fish market roof before the "
+              "winter storms arrive.")
+    page = "\n\n".join(["Home", "News", "Lifeboat busy as summer crowds fill the beaches", *story, "Most read",
+                         teaser, "Print this story", *story, "Copyright 2024 Coast News"])
+    text = clean(page, mode="text").text
+    assert all(text.count(paragraph) == 1 for paragraph in story), text
+    assert teaser not in text
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -21,6 +21,7 @@ from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolat
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
+REPEATED_ARTICLE = 3.0  # a page whose repeated prose is this many times its other prose prints its article twice
 AFTER_THREAD = 0.5  # weight of prose after a comment form or thread
 THREAD_BLOCKS = 3  # matched blocks that make a comment region a form or thread, not a heading
 CODE_LINE = -0.05  # a table row or a line of code: article content between its paragraphs
@@ -333,9 +334,20 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
               if (lines[first].words if first == last else sum(line.words for line in lines[first:last + 1])) >= 4]
     counts = Counter(text for _, _, text in worded)
     repeated = [False] * n
+    seen: set[str] = set()
     for first, last, text in worded:
         if prose[first] and counts[text] > 1:
             repeated[first:last + 1] = [True] * (last + 1 - first)
+    # A page whose prose is mostly repeated prints its article twice (a page and its print or
+    # AMP copy, the body and a hidden duplicate): the first copy is the article, the others
+    # the repeats. On other pages every copy of a repeated paragraph is chrome.
+    repeated_words = sum(line.words for line, rep in zip(lines, repeated) if rep)
+    unique_words = sum(line.words for line, p, rep in zip(lines, prose, repeated) if p and not rep)
+    if repeated_words >= REPEATED_ARTICLE * 2 * unique_words:
+        for first, last, text in worded:
+            if repeated[first] and text not in seen:
+                seen.add(text)
+                repeated[first:last + 1] = [False] * (last + 1 - first)
     # ...unless the page is nothing but repeated lines: then they are all there is to keep.
     if any(p and not rep for p, rep in zip(prose, repeated)):
         for i, rep in enumerate(repeated):
