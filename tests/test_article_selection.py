@@ -1190,6 +1190,27 @@ def test_an_article_printed_twice_comes_out_once():
     assert teaser not in text
 
 
+def test_a_line_of_links_with_no_words_of_its_own_is_no_prose():
+    """A forum's reply list or a row of headlines printed on one Markdown line is long and full
+    of punctuation, yet nearly all its letters are the links' texts: no prose. A paragraph with
+    links in it has words of its own between them and stays prose."""
+    from cleaner import clean
+    from cleaner.text.segment import is_link_list
+
+    replies = " ".join(f"[Re: the ferry timetable for the winter, part {k}](/thread?id={k})【[user{k}](/u/{k})】"
+                       f"08-2{k} 09:4{k}" for k in range(6))
+    assert is_link_list(replies)
+    paragraph = ("The [ferry](/wiki/Ferry) to the [island](/wiki/Island) runs twice a day in winter, the "
+                 "[harbour board](/wiki/Board) said, and the [timetable](/t) is posted at every pier.")
+    assert not is_link_list(paragraph)
+    post = ("The harbour board agreed on Monday to add a late crossing on Fridays from November. "
+            "The boat will leave the island at ten and return before midnight, the board said.")
+    page = "\n\n".join(["[Home](/) [Forum](/forum)", "**Topic:** Winter timetable", post, "**Replies:**",
+                         "- " + replies * 2, "Thread closed."])
+    text = clean(page, mode="text").text
+    assert post in text and "Re: the ferry timetable" not in text
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -12,7 +12,7 @@ from ..engine.matcher import RuleSet
 from ..engine.model import Hit, normalise
 from ..limits import check as check_deadline
 from .prose import document_stoplist, stopword_share
-from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, strip_markdown
+from .segment import CODE, HEADING, LIST, META, TABLE, TEXT, Block, Document, is_link_list, strip_markdown
 
 # Han and Kana, and Hangul (the stdlib's re has no \p{Han}; these ranges are the blocks in use).
 _HAN_KANA = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -254,11 +254,12 @@ def is_prose(line: Line) -> bool:
     """Article-like: a sentence of some length, or a long line with punctuation in it (a tag
     cloud or a flattened menu is long too, but has none), or a line of Chinese clauses parted
     by spaces, or a long line in a script that parts no words; never a line that ends in a date
-    and time, nor one phrase printed twice."""
+    and time, nor one phrase printed twice, nor a line of Markdown links with no words of its
+    own between them."""
     text = line.block.text
     return ((line.sentence and line.words >= 8) or (
         line.words >= 20 and _INNER_PUNCTUATION.search(text) is not None) or (
         line.words >= CJK_SPACED_WORDS and not text.isascii() and _spaced_cjk_sentence(text)) or (
         line.words >= UNSPACED_CLAUSES_WORDS and not text.isascii() and _unspaced_prose(text) and (
             line.words >= UNSPACED_PROSE_WORDS or _unspaced_clauses(text)))) \
-        and not ends_dated(text) and not doubled(text)
+        and not ends_dated(text) and not doubled(text) and not ("](" in text and is_link_list(text))

@@ -96,6 +96,25 @@ def _may_start(head: str, heads: frozenset[str]) -> bool:
     return head in heads or not head.isascii()
 
 
+LINK_LIST_LINKS = 4  # a line of this many Markdown links...
+LINK_LIST_SHARE = 0.8  # ...whose letters are this share in the links' texts is a list of links
+
+
+def is_link_list(text: str) -> bool:
+    """A line of Markdown links with next to no words of its own between them (a forum's reply
+    list printed on one line, a tag cloud, a row of headlines with their dates): nearly all its
+    letters are in the links' texts. A paragraph with links in it (a Wikipedia article's) has
+    words of its own between them."""
+    if text.count("](") < LINK_LIST_LINKS:
+        return False
+    texts = _MD_LINK.findall(text)
+    if len(texts) < LINK_LIST_LINKS:
+        return False
+    inside = sum(char.isalpha() for link_text in texts for char in link_text)
+    outside = sum(char.isalpha() for char in _MD_LINK.sub("", text))
+    return inside >= LINK_LIST_SHARE * (inside + outside)
+
+
 def strip_markdown(text: str, kind: str = TEXT) -> str:
     """A line's words without Markdown syntax (links keep their text, markers and emphasis go)."""
     if kind == CODE or len(text) > MARKDOWN_MAX_CHARS or not _may_be_markdown(text):
