@@ -1,8 +1,8 @@
 """Content that a page's flattening lays out as short lines: a table one row a line ("1 Kyle
-Busch 5040 5 1 17 27"), a formula or highlighted code one token a line ("A" / "=" / "H",
-"SELECT" / "(" / "*" / ")"), a chart's labels one a line. Each short line alone reads as a menu
-item; the run of them is the article's content, between its paragraphs (``score`` gives such
-lines a code line's score)."""
+Busch 5040 5 1 17 27") or one cell a line ("1" / "Kyle Busch" / "5040"), a formula or
+highlighted code one token a line ("A" / "=" / "H", "SELECT" / "(" / "*" / ")"), a chart's labels
+one a line. Each short line alone reads as a menu item; the run of them is the article's content,
+between its paragraphs (``score`` gives such lines a code line's score)."""
 
 from __future__ import annotations
 
