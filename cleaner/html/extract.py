@@ -194,8 +194,9 @@ def _in_one_column(marked, element, picked_prose: int) -> bool:
     column = holding[0]
     written = [prose_length(child) for child in marked
                if child is not column and link_share(child) < BODY_BLOCK_LINKS]
+    largest = max(written, default=0)  # no one sibling larger than the pick and the rest together
     return sum(w for w in written if w >= BODY_BLOCK_MIN) >= COLUMN_GAIN * picked_prose \
-        and max(written, default=0) <= picked_prose + sum(written) - max(written, default=0)
+        and largest <= picked_prose + sum(written) - largest
 
 
 def _copy_up_to(container, last):

@@ -119,7 +119,8 @@ def _is_token(token: str) -> bool:
 
 
 def _token_count(lines: list[Line], start: int, end: int) -> int:
-    return sum(lines[k].plain.count("\n") + 1 for k in range(start, end))
+    """How many tokens ``_tokens`` finds in lines[start:end], without making them."""
+    return sum(lines[k].plain.strip().count("\n") + 1 for k in range(start, end))
 
 
 def _is_token_line(line: Line) -> bool:
@@ -166,6 +167,5 @@ def _token_runs(lines: list[Line], prose: list[bool]) -> Iterator[int]:
     for start, end in _runs(tokens_alone):
         if _token_count(lines, start, end) < CODE_TOKENS:
             continue
-        tokens = [token for k in range(start, end) for token in _tokens(lines[k])]
-        if len(tokens) >= CODE_TOKENS and _is_code_tokens(tokens):
+        if _is_code_tokens([token for k in range(start, end) for token in _tokens(lines[k])]):
             yield from (k for k in range(start, end) if lines[k].rule is None)

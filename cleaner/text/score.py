@@ -334,16 +334,15 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
               if (lines[first].words if first == last else sum(line.words for line in lines[first:last + 1])) >= 4]
     counts = Counter(text for _, _, text in worded)
     repeated = [False] * n
-    seen: set[str] = set()
     for first, last, text in worded:
         if prose[first] and counts[text] > 1:
             repeated[first:last + 1] = [True] * (last + 1 - first)
     # A page whose prose is mostly repeated prints its article twice (a page and its print or
     # AMP copy, the body and a hidden duplicate): the first copy is the article, the others
     # the repeats. On other pages every copy of a repeated paragraph is chrome.
-    repeated_words = sum(line.words for line, rep in zip(lines, repeated) if rep)
-    unique_words = sum(line.words for line, p, rep in zip(lines, prose, repeated) if p and not rep)
-    if repeated_words >= REPEATED_ARTICLE * 2 * unique_words:
+    if any(repeated) and sum(line.words for line, rep in zip(lines, repeated) if rep) >= REPEATED_ARTICLE * 2 * sum(
+            line.words for line, p, rep in zip(lines, prose, repeated) if p and not rep):
+        seen: set[str] = set()
         for first, last, text in worded:
             if repeated[first] and text not in seen:
                 seen.add(text)
