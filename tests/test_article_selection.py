@@ -1211,6 +1211,27 @@ def test_a_line_of_links_with_no_words_of_its_own_is_no_prose():
     assert post in text and "Re: the ferry timetable" not in text
 
 
+def test_a_link_cut_inside_its_target_and_title_is_link_only():
+    """A wrapper cuts a sponsored card's link anywhere, its target and its title included
+    ("[Harbour Lamp" / "X9](https://ads.example/c?id=1" / "\"Brightest lamp\")[Brightest lamp..."):
+    the lines from the "[" to where every bracket and parenthesis closes are one row of links.
+    A paragraph that opens a parenthesis it closes lines later, with a link in it, stays text."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY, TEXT
+
+    card = ("We Recommend\n\n"
+            "[Harbour Lamp\n"
+            "X9](https://ads.example/c?id=167&key=87b88&site=harbour&title=Brightest+Lamp+Ever\n"
+            "\"The Brightest Lamp Ever Is Selling Out Fast\")[The Brightest Lamp Ever Is\n"
+            "Selling Out FastHarbour Lamp\n"
+            "X9](https://ads.example/c?id=167&key=87b88&site=harbour&title=Brightest+Lamp+Ever\n"
+            "\"The Brightest Lamp Ever Is Selling Out Fast\")\n\n")
+    paragraph = ("[The council](/council) said the new timetable (which the ferry company\n"
+                 "printed in the spring) would be posted at every pier on the island.\n")
+    kinds = [b.kind for b in segment(card + paragraph).blocks]
+    assert kinds[1:7] == [LINK_ONLY] * 6 and kinds[-1] == TEXT, kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -211,30 +211,41 @@ def segment(source: str) -> Document:
 
 
 # A link whose text holds blocks (a teaser card: headline, byline, date inside one <a>) is
-# printed by Markdown converters over several lines: "[Headline", "- By X", "- 11/20/2019](/url)".
+# printed by Markdown converters over several lines: "[Headline", "- By X", "- 11/20/2019](/url)";
+# a converter that wraps at a fixed width (pandoc, html2text) cuts a link anywhere, its target
+# and title too: "[Best Flashlight" / "X9](https://ads.example/c?id=1" / "\"Best Flashlight\")".
 _LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?!?\[")
-_LINK_CLOSES = regex.compile(r"\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)\s*$")
-SPLIT_LINK_LINES = 6  # at most this many lines from the "[" to the "](url)"
+SPLIT_LINK_LINES = 8  # at most this many lines from the "[" to the "](url)"
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a bracket or a parenthesis the text opens is left open."""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
 def _mark_split_links(blocks: list[Block]) -> None:
-    """Mark the lines of a link split over several lines as link-only: they are one link."""
+    """Mark the lines of a link split over several lines as link-only: they are one link (or a
+    row of links), once the lines from the one that opens it to the one that closes every
+    bracket and parenthesis, joined, are nothing but links."""
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
         if block.kind not in (TEXT, HEADING, LIST) or "[" not in block.text or not _LINK_OPENS.match(block.text) \
-                or block.text.count("[") <= block.text.count("]"):
+                or not _unclosed(block.text):
             i += 1
             continue
+        joined = block.text.strip()
         for j in range(i + 1, min(n, i + SPLIT_LINK_LINES)):
             text = blocks[j].text
             if blocks[j].kind == CODE or (_LINK_OPENS.match(text) and "](" not in text):
                 break
-            if "](" in text and _LINK_CLOSES.search(text):
-                for k in range(i, j + 1):
-                    blocks[k].kind = LINK_ONLY
-                    blocks[k].link_rest = k > i
-                i = j
+            joined += " " + text.strip()
+            if not _unclosed(joined):
+                if "](" in joined and _LINKS_ONLY.match(joined):
+                    for k in range(i, j + 1):
+                        blocks[k].kind = LINK_ONLY
+                        blocks[k].link_rest = k > i
+                    i = j
                 break
         i += 1
 
