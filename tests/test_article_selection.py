@@ -1232,6 +1232,52 @@ def test_a_link_cut_inside_its_target_and_title_is_link_only():
     assert kinds[1:7] == [LINK_ONLY] * 6 and kinds[-1] == TEXT, kinds
 
 
+def test_a_wrapped_paragraph_whose_lines_open_inside_links_is_one_block():
+    """A wiki paragraph wrapped at 72 columns starts many a line inside a link to a name
+    ("[Netscape" / "Communicator](/wiki/Netscape_Communicator"), in capitals: those lines go on
+    from the one before as a line in lower case does, and the paragraph is one block. Lines
+    that each open an image's alt text are left as they are."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import TEXT
+
+    import textwrap
+
+    paragraph = "\n".join(textwrap.wrap(
+        "On January 23, 1998, the company made two announcements: first, that [Harbour "
+        "Communicator](/wiki/Harbour_Communicator \"Harbour Communicator\") will be free; second, "
+        "that the source code will also be free. One day later, [Jamie Lindqvist]"
+        "(/wiki/Jamie_Lindqvist \"Jamie Lindqvist\") from the company registered the domain. The "
+        "project was named after the code name of the [Harbour Navigator](/wiki/Harbour_Navigator "
+        "\"Harbour Navigator\") browser, a Blend of two Names, and used to co-ordinate the [Harbour "
+        "Application Suite](/wiki/Harbour_Application_Suite \"Harbour Application Suite\") "
+        "Of the Team.", 72, break_long_words=False, break_on_hyphens=False))
+    assert sum(line[:1].islower() for line in paragraph.split("\n")[1:]) * 2 < paragraph.count("\n")
+    blocks = segment(paragraph).blocks
+    assert [b.kind for b in blocks] == [TEXT], [b.text[:40] for b in blocks]
+    images = ("![Defense ministers of the two countries shake hands in the capital on\n"
+              "Wednesday](/img/1.jpg)\n"
+              "![Ministers Lindqvist and Haugen at the harbour conference in the\n"
+              "Capital](/img/2.jpg)\n")
+    assert len(segment(images).blocks) == 4
+
+
+def test_a_heading_indented_into_a_list_item_that_is_a_link_is_link_only():
+    """A teaser card's headline nested in a list item ("    ##### [Headline](/story)", four
+    spaces in: no heading to Markdown) is a link-only line, wrapped over two lines too; a
+    heading at the margin stays a heading and an indented comment line of code stays text."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import HEADING, LINK_ONLY, TEXT
+
+    kinds = [b.kind for b in segment(
+        "- ![](/img/ferry.jpg)\n\n"
+        "    ##### [Ferry timetable changes for the winter](/news/ferry)\n\n"
+        "    ##### [Harbour wall repairs to start in the new year after the storm\n"
+        "damage](/news/harbour-wall-repairs-to-start-in-the-new-year)\n\n"
+        "## [Timetable](#timetable)\n\n"
+        "    # install the [tools](/docs/tools) first\n").blocks]
+    assert kinds[1:] == [LINK_ONLY, LINK_ONLY, HEADING, TEXT], kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -77,12 +77,21 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
 
 
 def _may_be_wrapped(run: list[Block]) -> bool:
-    """Not a sentence end on every line but the last, half the lines going on in lower case,
-    no CJK."""
+    """Not a sentence end on every line but the last, half the lines going on in lower case or
+    inside a Markdown link the line before left open (a wiki's paragraph, wrapped, starts many
+    a line inside a link to a name: "[Netscape" / "Communicator](/wiki/Netscape_Communicator");
+    an image's alt text is no paragraph, and its lines are left as they are), no CJK."""
     body = run[:-1]
     return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
-        and 2 * sum(b.text.lstrip()[:1].islower() for b in run[1:]) >= len(body) \
+        and 2 * sum(b.text.lstrip()[:1].islower() or "[" in a.text and "![" not in a.text and unclosed(a.text)
+                    for a, b in zip(run, run[1:])) >= len(body) \
         and not any(_CJK.search(b.text) for b in run)
+
+
+def unclosed(text: str) -> bool:
+    """Whether a bracket or a parenthesis the text opens is left open (a Markdown link cut
+    after its "[" or inside its target)."""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
 def wrap_width(run: list[Block]) -> int:

@@ -15,7 +15,7 @@ import re
 import regex
 
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
-from .rejoin import joined_fragments, joined_wrapped
+from .rejoin import joined_fragments, joined_wrapped, unclosed
 
 
 # The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
@@ -39,9 +39,11 @@ _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
 # "javascript:void(0);".
 _TARGET = r"\((?:[^()]|\([^()]*\))*\)"
 _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
-# (A list item's marker, or a definition's ":" as pandoc and kramdown print a definition list.)
+# (A list item's marker, or a definition's ":" as pandoc and kramdown print a definition list;
+# or a heading's marks, on a line indented too far to be a heading: a teaser card's headline
+# nested in a list item, "    ##### [Headline](/story)".)
 _LINKS_ONLY = _stdlib(
-    rf"^\s*(?:[-*+•:]\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
+    rf"^\s*(?:[-*+•:]\s+|#{{1,6}}\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
 )
 _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
@@ -77,13 +79,15 @@ def plain(block: Block) -> str:
 
 MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches them anyway, and
 # the emphasis and link patterns slow down with length on pathological lines ("*a *a *a …")
+JOINED_LINKS_MAX_CHARS = 20_000  # a wrapped row of links joined (a share bar of six icons with
+# their targets) is tested up to this long: the link-list pattern is linear in the length
 
 
 # The characters a line's first non-space character must be for each line pattern to match
 # (they all start "^\s*..."): a cheap test before the regex. A non-ASCII character may be a
 # digit to regex (its Unicode is newer than the stdlib's): those lines always try.
 _MARKER_HEADS = frozenset("#>-*+•0123456789")
-_LINK_HEADS = frozenset("-*+•![:")
+_LINK_HEADS = frozenset("-*+•![:#")
 _URL_HEADS = frozenset("<hw")
 _LIST_HEADS = frozenset("-*+•0123456789")
 
@@ -134,8 +138,8 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
     return text
 
 
-def _line_kind(line: str, markdown: bool | None = None) -> str:
-    if len(line) > MARKDOWN_MAX_CHARS:
+def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOWN_MAX_CHARS) -> str:
+    if len(line) > max_chars:
         return TEXT  # a heading, a link list or a table row is never this long
     if markdown is None:
         markdown = _may_be_markdown(line)
@@ -202,7 +206,8 @@ def segment(source: str) -> Document:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
         # lines](img.jpg)](/story)") is link-only once its lines are one block.
         if block.kind in (TEXT, LIST) and "\n" in block.text and "](" in block.text \
-                and _line_kind(" ".join(block.text.split())) == LINK_ONLY:
+                and _line_kind(block.text[:len(block.text) - len(block.text.lstrip())]
+                               + " ".join(block.text.split()), max_chars=JOINED_LINKS_MAX_CHARS) == LINK_ONLY:
             block.kind = LINK_ONLY
     doc = Document(source, blocks)
     _mark_header(doc)
@@ -218,11 +223,6 @@ _LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?!?\[")
 SPLIT_LINK_LINES = 8  # at most this many lines from the "[" to the "](url)"
 
 
-def _unclosed(text: str) -> bool:
-    """Whether a bracket or a parenthesis the text opens is left open."""
-    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
-
-
 def _mark_split_links(blocks: list[Block]) -> None:
     """Mark the lines of a link split over several lines as link-only: they are one link (or a
     row of links), once the lines from the one that opens it to the one that closes every
@@ -231,7 +231,7 @@ def _mark_split_links(blocks: list[Block]) -> None:
     while i < n:
         block = blocks[i]
         if block.kind not in (TEXT, HEADING, LIST) or "[" not in block.text or not _LINK_OPENS.match(block.text) \
-                or not _unclosed(block.text):
+                or not unclosed(block.text):
             i += 1
             continue
         joined = block.text.strip()
@@ -240,7 +240,7 @@ def _mark_split_links(blocks: list[Block]) -> None:
             if blocks[j].kind == CODE or (_LINK_OPENS.match(text) and "](" not in text):
                 break
             joined += " " + text.strip()
-            if not _unclosed(joined):
+            if not unclosed(joined):
                 if "](" in joined and _LINKS_ONLY.match(joined):
                     for k in range(i, j + 1):
                         blocks[k].kind = LINK_ONLY
