@@ -1278,6 +1278,21 @@ def test_a_heading_indented_into_a_list_item_that_is_a_link_is_link_only():
     assert kinds[1:] == [LINK_ONLY, LINK_ONLY, HEADING, TEXT], kinds
 
 
+def test_an_image_whose_alt_text_wraps_is_image_only():
+    """A wrapper cuts a long alt text over lines ("![Hunter catches plague after eating wild" /
+    "rabbit](/img/rabbit.jpg)"): joined, the lines are one image, as they are unwrapped, not a
+    paragraph of the alt text's words; a paragraph with an image inside stays text."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import IMAGE_ONLY, TEXT
+
+    image = ("![A hunter in the north of the province caught the plague after eating a wild\n"
+             "rabbit he had shot](/img/rabbit.jpg)\n\n")
+    paragraph = ("The hunter ![rabbit](/img/r.jpg) was taken to the county hospital on Saturday and\n"
+                 "put in isolation, where doctors said his condition had become stable again.\n")
+    kinds = [b.kind for b in segment(image + paragraph).blocks]
+    assert kinds == [IMAGE_ONLY, TEXT], kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

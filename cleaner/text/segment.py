@@ -204,11 +204,13 @@ def segment(source: str) -> Document:
     blocks = joined_fragments(source, joined_wrapped(source, blocks))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
-        # lines](img.jpg)](/story)") is link-only once its lines are one block.
-        if block.kind in (TEXT, LIST) and "\n" in block.text and "](" in block.text \
-                and _line_kind(block.text[:len(block.text) - len(block.text.lstrip())]
-                               + " ".join(block.text.split()), max_chars=JOINED_LINKS_MAX_CHARS) == LINK_ONLY:
-            block.kind = LINK_ONLY
+        # lines](img.jpg)](/story)") is link-only once its lines are one block, and an image
+        # whose alt text they cut image-only: its alt text is no paragraph.
+        if block.kind in (TEXT, LIST) and "\n" in block.text and "](" in block.text:
+            kind = _line_kind(block.text[:len(block.text) - len(block.text.lstrip())]
+                              + " ".join(block.text.split()), max_chars=JOINED_LINKS_MAX_CHARS)
+            if kind in (LINK_ONLY, IMAGE_ONLY):
+                block.kind = kind
     doc = Document(source, blocks)
     _mark_header(doc)
     _mark_split_links(blocks)
