@@ -1293,6 +1293,22 @@ def test_an_image_whose_alt_text_wraps_is_image_only():
     assert kinds == [IMAGE_ONLY, TEXT], kinds
 
 
+def test_a_numbered_link_card_over_lines_is_link_only():
+    """A "Most read" list's numbered cards, each one link over lines ("1. [![]()" / "   Ferry
+    timetable changes" / "   Ferry timetable changes](/news/ferry)"), are link-only lines; a
+    numbered item of the article that holds a link and words of its own stays a list item."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY, LIST
+
+    cards = ("1. [![]()\n   Ferry timetable changes for the winter season\n"
+             "   Ferry timetable changes for the winter season](/news/ferry)\n"
+             "2. [![]()\n   Harbour wall repairs to start in the new year\n"
+             "   Harbour wall repairs to start in the new year](/news/wall)\n\n")
+    item = "3. Book the crossing on the [ferry company's site](/book) a day ahead, as the council advises.\n"
+    kinds = [b.kind for b in segment(cards + item).blocks]
+    assert kinds == [LINK_ONLY] * 6 + [LIST], kinds
+
+
 def test_a_lone_dash_under_a_line_is_no_heading_underline():
     """"Title" over "-----" is a Markdown heading; a "-" alone under a line is a minus of code
     laid out a token a line (no converter underlines a title with one character)."""

@@ -221,7 +221,8 @@ def segment(source: str) -> Document:
 # printed by Markdown converters over several lines: "[Headline", "- By X", "- 11/20/2019](/url)";
 # a converter that wraps at a fixed width (pandoc, html2text) cuts a link anywhere, its target
 # and title too: "[Best Flashlight" / "X9](https://ads.example/c?id=1" / "\"Best Flashlight\")".
-_LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?!?\[")
+_LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+)?!?\[")
+_ORDINAL_MARK = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")  # a numbered item's "3. " (a "Most read" list's)
 SPLIT_LINK_LINES = 8  # at most this many lines from the "[" to the "](url)"
 
 
@@ -243,7 +244,7 @@ def _mark_split_links(blocks: list[Block]) -> None:
                 break
             joined += " " + text.strip()
             if not unclosed(joined):
-                if "](" in joined and _LINKS_ONLY.match(joined):
+                if "](" in joined and _LINKS_ONLY.match(_ORDINAL_MARK.sub("", joined, count=1)):
                     for k in range(i, j + 1):
                         blocks[k].kind = LINK_ONLY
                         blocks[k].link_rest = k > i
