@@ -26,6 +26,14 @@ CASES = {
         ["The morning ferry to the outer islands sailed again", "Engineers finished the temporary landing stage"],
         ["uses cookies", "Continued site use", "Council approves", "Sign In", "All rights reserved"],
     ),
+    # A short German post under its headline, author and relative date ("vor 2 Stunden"),
+    # above a feed of other stories printed whole, three paragraphs each, that outscores it
+    # many times over and has no heading of its own: no title is known, so the run under the
+    # page's first dateline is kept beside the feed.
+    "short-post-under-dateline-beside-news-feed-de.txt": (
+        ["Die Reederei hat am Montag bestätigt", "Der Bürgermeister sprach von einer guten Nachricht"],
+        ["Startseite", "Schlagworte", "Nach oben", "Impressum", "Küstenbote"],
+    ),
     # A short post above a footer of legal notices written as full sentences (disclaimer,
     # supplement notice, trademarks, terms, company registration) that outscores it: the
     # notices are chrome (chrome.legal), not a second article.

@@ -2,28 +2,29 @@
 
 From every block's prose score (``score``): the article is the run with the highest total; a
 related-stories heading inside it, once a paragraph or two are above it, ends it; the run under
-a known title wins when it scores near the best; a rival run that scores nearly as high is kept
+a known title wins when it scores near the best; with no title known, the run under the page's
+first byline or dateline is kept beside it; a rival run that scores nearly as high is kept
 beside it rather than lost; when the article chosen holds little prose, the page's other full
-paragraphs are kept beside it; tables and code that adjoin the article, and the code (with its
-headings) that a technical post opens with above its first paragraph, are part of it; a text
-with no prose at all (a poem, a table) keeps its longest run of content lines. Every stretch
-left out is explained (``outside_reasons``)."""
+paragraphs are kept beside it; tables, code and numbered items that adjoin the article are part
+of it (``adjoining``); a text with no prose at all (a poem, a table) keeps its longest run of
+content lines. Every stretch left out is explained (``outside_reasons``)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .classify import _CJK_CHAR, Line, is_prose
-from .teasers import BIO_HEADING, HEAD_REACH, is_excerpt
+from .adjoining import with_adjoining_tables, with_code_above, with_numbered_items
+from .classify import Line, is_prose
+from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
                     SECTION_END, is_list_as_line,
                     prose_scores)
-from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
+from .segment import LINK_ONLY, LIST, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
 TITLED_RIVAL_SHARE = 0.15  # ...and is kept beside it at this share, when it holds a full paragraph
+BYLINE_RIVAL_SHARE = 0.05  # the run under the page's first byline, with no title known, is kept at this share
 RIVAL_SHARE = 0.4  # a second run scoring this share of the best one is kept beside it (a short
 #   post beside a longer sidebar story scores well under the story: losing it is the worse error)
 RIVAL_AFTER_SHARE = 0.5  # ...or this share, when it comes after the best one
@@ -115,7 +116,7 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
-    selection.spans = [_with_numbered_items(lines, *_with_code_above(lines, scores, *_with_adjoining_tables(
+    selection.spans = [with_numbered_items(lines, *with_code_above(lines, scores, *with_adjoining_tables(
         lines, scores, first, last))) for first, last in spans]
     if selection.end_heading is None and selection.spans:
         # The article stopped above a related-stories heading whose list was weighed as
@@ -213,126 +214,6 @@ def _near_the_article(lines: list[Line], scores: list[float], spans: list[tuple[
                for first, last in spans)
 
 
-_ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
-ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, its picture, a caption)
-
-
-def _item_number(line: Line) -> int | None:
-    """The number of a numbered list item ("1) …", "2. …", "### 3. …"), else None."""
-    if line.block.kind not in (LIST, TEXT, HEADING) or line.rule is not None or line.region is not None:
-        return None
-    match = _ITEM_NUMBER.match(line.block.text.lstrip("#"))
-    return int(match.group(1)) if match else None
-
-
-def _with_numbered_items(lines: list[Line], first: int, last: int) -> tuple[int, int]:
-    """A numbered list that the article begins goes on to its last item: "1) … 2) … 21) …",
-    each item trailed by its link and its picture, is one list of the article (a listicle, a
-    list of offers), however little prose each item holds. Only a list the article already
-    holds the start of (its item 1 under the article's prose, or two items in a row) is
-    followed, one number after the other, each within ITEM_GAP lines of the one before; a
-    numbered "Most read" box after the article starts outside it."""
-    numbers = [(k, _item_number(lines[k])) for k in range(first, last + 1)]
-    numbered = [(k, number) for k, number in numbers if number is not None]
-    if not numbered or not (numbered[-1][1] == 1 and numbered[-1][0] > first or len(numbered) >= 2
-                            and numbered[-1][1] == numbered[-2][1] + 1):
-        return first, last
-    at, expected = numbered[-1][0], numbered[-1][1] + 1
-    k = at + 1
-    while k < len(lines) and k - at <= ITEM_GAP:
-        number = _item_number(lines[k])
-        if lines[k].rule is not None or lines[k].region is not None:
-            break
-        if number == expected:
-            at, expected = k, expected + 1
-            last = k
-        k += 1
-    return first, last
-
-
-TABLE_LEAD_LINES = 3  # lines between the article and a table under it (a title, a picture, a caption)...
-TABLE_ROWS_AFTER_LEAD = 3  # ...when a table of this many rows follows them
-
-
-def _with_adjoining_tables(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
-    """A table or a block of code that starts (or ends) the article is part of it, however
-    little prose it holds: the span takes in the rows and code lines that adjoin it, and a
-    table under the article past its title or picture."""
-    def table_like(i: int) -> bool:
-        return lines[i].rule is None and lines[i].region is None and (
-            scores[i] == CODE_LINE or lines[i].block.kind in (TABLE, CODE))
-    # A table's title, a picture or a caption may stand between the article and its table.
-    for lead in range(1, TABLE_LEAD_LINES + 1):
-        k = last + lead
-        if k >= len(lines) or lines[k].rule is not None or lines[k].region is not None:
-            break
-        if all(j < len(lines) and table_like(j) for j in range(k + 1, k + 1 + TABLE_ROWS_AFTER_LEAD)):
-            last = k
-            break
-    while last + 1 < len(lines) and table_like(last + 1):
-        last += 1
-    top = first
-    while first > 0 and table_like(first - 1):
-        first -= 1
-    if first < top:  # ...and, above a table that starts the span, its title and the prose it follows
-        for lead in range(1, TABLE_LEAD_LINES + 1):
-            k = first - lead
-            if k < 1 or lines[k].rule is not None or lines[k].region is not None:
-                break
-            if scores[k - 1] > 0:
-                first = k - 1
-                while first > 0 and scores[first - 1] > 0:
-                    first -= 1
-                break
-    return first, last
-
-
-CODE_ABOVE_REACH = 4  # lines above the article's first paragraph where a block of code may end
-
-
-def _with_code_above(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
-    """A technical post often opens with code before its first paragraph: an install command
-    under "Install", a formula under each of several headings, the lines between them saying
-    "Then, for every file:". The span's upward walk goes over the post's content lines (code,
-    table rows, headings, short written lines, labels), when one of them within
-    CODE_ABOVE_REACH lines above the first paragraph is code, up to the first line that is
-    none of these (a menu, a link, a rule's match): so the code and its headings are kept with
-    the prose under them, which the prose scores alone, always starting at a paragraph, lose.
-    A short line right above the topmost code is its heading."""
-    top = first
-    while top > 0 and _content_above(lines[top - 1], scores[top - 1]):
-        top -= 1
-    if not any(_is_code(lines[k], scores[k]) for k in range(max(top, first - CODE_ABOVE_REACH), first)):
-        return first, last
-    if top > 0 and _is_code(lines[top], scores[top]) and _may_head_code(lines[top - 1]):
-        top -= 1  # the code's heading, where plain text cannot tell it from a menu item ("Install")
-    return top, last
-
-
-def _may_head_code(line: Line) -> bool:
-    return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
-        and 0 < line.words <= SECTION_HEADING_WORDS
-
-
-def _content_above(line: Line, score: float) -> bool:
-    """A line of an article's content that scores at or under zero: code, a table row, a
-    heading, a short written line, a label between content lines; not a rule's match."""
-    return line.rule is None and line.region is None and (
-        score in (CODE_LINE, CONTENT_LINE, MENU_LINE_INSIDE) or line.block.kind in (HEADING, CODE, TABLE))
-
-
-def _is_code(line: Line, score: float) -> bool:
-    """A line of code: fenced, or a line scored as code that is not a table row (a converter's
-    layout table is rows too), a link (to the page's own sections, or a share link to "#"),
-    a lead-in (ending in ":") or CJK text ("爱迪尔(图)" reads as a call, but it is a
-    headline's "(picture)")."""
-    if line.block.kind == CODE:
-        return True
-    text = line.block.text
-    return score == CODE_LINE and line.block.kind not in (TABLE, LINK_ONLY) and not text.rstrip().endswith(":") \
-        and _CJK_CHAR.search(text) is None
-
-
 def _article_runs(lines: list[Line], selection: Selection, title: int | None) -> list[tuple[int, int]]:
     scores, paragraphs = selection.scores, selection.paragraphs
     n = len(scores)
@@ -344,20 +225,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     if best <= 0:
         return _content_run(scores)
     if title is not None and not first <= title + 1 <= last + 1:
-        # The run under the title, up to where the best run begins (a run that reached into
-        # the best one would only add what lies between them).
-        # It starts at the first prose within HEAD_REACH lines under the title: a byline, a
-        # share bar or a picture between them is no reason to count the run short.
-        stop = first if title < first else n
-        start = next((i for i in range(title + 1, min(title + 1 + HEAD_REACH, stop)) if scores[i] > 0), title + 1)
-        titled, titled_end, total = 0.0, -1, 0.0
-        for i in range(start, stop):
-            total += scores[i]
-            if total > titled:
-                titled, titled_end = total, i
-        # What lies between (a picture, a byline) goes with the run, unless it is a menu: then
-        # the title heads no article, and what follows it starts where the prose does.
-        head = title + 1 if all(scores[k] > MENU_LINE for k in range(title + 1, start)) else start
+        head, start, titled, titled_end = _run_under(scores, title, first if title < first else n)
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
             return [(head, titled_end)]
         if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
@@ -365,6 +233,16 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
             return sorted([(head, titled_end), (first, last)])
     if title is not None:
         return [(first, last)]
+    # No title is known, but the page's first byline or dateline stands above the best run:
+    # the run under it is the article more often than not (a short post, beside a feed of
+    # other stories printed whole), and is kept beside the best run when it holds a
+    # paragraph's worth of prose, however far the best run outscores it.
+    spans = [(first, last)]
+    byline = byline_line(lines)
+    if byline is not None and byline < first:
+        _, start, headed, headed_end = _run_under(scores, byline, first)
+        if headed_end >= 0 and headed >= max(BYLINE_RIVAL_SHARE * best, RIVAL_PARAGRAPH):
+            spans.append((start, headed_end))
     # What follows an article is more often comments and footers than the rest of it: a run
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
     tainted = _ui_text_lines(lines, first, last) >= TAINTED_RUN_LINES
@@ -377,8 +255,38 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
                                            else max(start - RIVAL_HEADING_ABOVE, 0)):
             continue  # headlines under "Related" / "See also": other stories
         if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
-            return sorted([(first, last), (start, end)])
-    return [(first, last)]
+            spans.append((start, end))
+            break
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def _run_under(scores: list[float], title: int, stop: int) -> tuple[int, int, float, int]:
+    """The best run under line ``title`` (the known title, or a byline), up to ``stop`` (where
+    the best run begins: a run that reached into it would only add what lies between them):
+    (the line it starts at, its first line of prose, its total, its last line; -1 when none).
+    It starts at the first prose within HEAD_REACH lines under the title: a byline, a share bar
+    or a picture between them is no reason to count the run short. What lies between goes
+    with the run, unless it is a menu: then the title heads no article, and what follows it
+    starts where the prose does."""
+    start = next((i for i in range(title + 1, min(title + 1 + HEAD_REACH, stop)) if scores[i] > 0), title + 1)
+    total, best_total, best_end = 0.0, 0.0, -1
+    for i in range(start, stop):
+        total += scores[i]
+        if total > best_total:
+            best_total, best_end = total, i
+    head = title + 1 if all(scores[k] > MENU_LINE for k in range(title + 1, start)) else start
+    return head, start, best_total, best_end
 
 
 TAINTED_RUN_LINES = 2  # lines of a consent notice or comment policy inside the best run that make it doubtful...

@@ -61,22 +61,27 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
 # Rules whose lines are an article's byline or dateline: the paragraph right under the page's
 # first one is the article's lead, not a teaser, however alone it stands.
 _HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-by", "chrome.byline.author-label",
-                         "chrome.byline.posted-on-date", "navigation.debris.date-only",
+                         "chrome.byline.posted-on-date", "navigation.debris.date-only", "navigation.debris.relative-time",
                          "navigation.debris.date-meta-line"))
 HEAD_REACH = 15  # lines from the byline to its lead paragraph at most (share buttons, a photo)
+
+
+def byline_line(lines: list[Line]) -> int | None:
+    """The page's first byline or dateline (a line of _HEAD_RULES) above its first
+    related-stories heading: the article's head, on most pages."""
+    for i, line in enumerate(lines):
+        if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
+            return None
+        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
+            return i
+    return None
 
 
 def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | None = None) -> int | None:
     """The index (in ``prose_units``) of the paragraph under the page's first byline or
     dateline, or, with no byline before the first related-stories heading, under the known
     ``title``, when one comes within HEAD_REACH lines of it..."""
-    head, under_title = None, False
-    for i, line in enumerate(lines):
-        if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
-            break
-        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
-            head = i
-            break
+    head, under_title = byline_line(lines), False
     if head is None:
         head, under_title = title, True
     if head is None:

@@ -1,0 +1,134 @@
+"""Stage 3 of text mode, beside ``span``: what adjoins the article's span and is part of it.
+
+The prose scores find the article's paragraphs; its content that scores at or under zero
+stays out of the run unless it lies between them: a numbered list the article begins goes on
+to its last item, a table or block of code that starts or ends the article belongs to it, and
+the code (with its headings) a technical post opens with above its first paragraph too.
+``span.select_article`` widens every span it chose with these."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import _CJK_CHAR, Line
+from .score import CODE_LINE, CONTENT_LINE, MENU_LINE_INSIDE, SECTION_HEADING_WORDS
+from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
+
+_ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
+ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, its picture, a caption)
+
+
+def _item_number(line: Line) -> int | None:
+    """The number of a numbered list item ("1) …", "2. …", "### 3. …"), else None."""
+    if line.block.kind not in (LIST, TEXT, HEADING) or line.rule is not None or line.region is not None:
+        return None
+    match = _ITEM_NUMBER.match(line.block.text.lstrip("#"))
+    return int(match.group(1)) if match else None
+
+
+def with_numbered_items(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """A numbered list that the article begins goes on to its last item: "1) … 2) … 21) …",
+    each item trailed by its link and its picture, is one list of the article (a listicle, a
+    list of offers), however little prose each item holds. Only a list the article already
+    holds the start of (its item 1 under the article's prose, or two items in a row) is
+    followed, one number after the other, each within ITEM_GAP lines of the one before; a
+    numbered "Most read" box after the article starts outside it."""
+    numbers = [(k, _item_number(lines[k])) for k in range(first, last + 1)]
+    numbered = [(k, number) for k, number in numbers if number is not None]
+    if not numbered or not (numbered[-1][1] == 1 and numbered[-1][0] > first or len(numbered) >= 2
+                            and numbered[-1][1] == numbered[-2][1] + 1):
+        return first, last
+    at, expected = numbered[-1][0], numbered[-1][1] + 1
+    k = at + 1
+    while k < len(lines) and k - at <= ITEM_GAP:
+        number = _item_number(lines[k])
+        if lines[k].rule is not None or lines[k].region is not None:
+            break
+        if number == expected:
+            at, expected = k, expected + 1
+            last = k
+        k += 1
+    return first, last
+
+
+TABLE_LEAD_LINES = 3  # lines between the article and a table under it (a title, a picture, a caption)...
+TABLE_ROWS_AFTER_LEAD = 3  # ...when a table of this many rows follows them
+
+
+def with_adjoining_tables(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A table or a block of code that starts (or ends) the article is part of it, however
+    little prose it holds: the span takes in the rows and code lines that adjoin it, and a
+    table under the article past its title or picture."""
+    def table_like(i: int) -> bool:
+        return lines[i].rule is None and lines[i].region is None and (
+            scores[i] == CODE_LINE or lines[i].block.kind in (TABLE, CODE))
+    # A table's title, a picture or a caption may stand between the article and its table.
+    for lead in range(1, TABLE_LEAD_LINES + 1):
+        k = last + lead
+        if k >= len(lines) or lines[k].rule is not None or lines[k].region is not None:
+            break
+        if all(j < len(lines) and table_like(j) for j in range(k + 1, k + 1 + TABLE_ROWS_AFTER_LEAD)):
+            last = k
+            break
+    while last + 1 < len(lines) and table_like(last + 1):
+        last += 1
+    top = first
+    while first > 0 and table_like(first - 1):
+        first -= 1
+    if first < top:  # ...and, above a table that starts the span, its title and the prose it follows
+        for lead in range(1, TABLE_LEAD_LINES + 1):
+            k = first - lead
+            if k < 1 or lines[k].rule is not None or lines[k].region is not None:
+                break
+            if scores[k - 1] > 0:
+                first = k - 1
+                while first > 0 and scores[first - 1] > 0:
+                    first -= 1
+                break
+    return first, last
+
+
+CODE_ABOVE_REACH = 4  # lines above the article's first paragraph where a block of code may end
+
+
+def with_code_above(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A technical post often opens with code before its first paragraph: an install command
+    under "Install", a formula under each of several headings, the lines between them saying
+    "Then, for every file:". The span's upward walk goes over the post's content lines (code,
+    table rows, headings, short written lines, labels), when one of them within
+    CODE_ABOVE_REACH lines above the first paragraph is code, up to the first line that is
+    none of these (a menu, a link, a rule's match): so the code and its headings are kept with
+    the prose under them, which the prose scores alone, always starting at a paragraph, lose.
+    A short line right above the topmost code is its heading."""
+    top = first
+    while top > 0 and _content_above(lines[top - 1], scores[top - 1]):
+        top -= 1
+    if not any(_is_code(lines[k], scores[k]) for k in range(max(top, first - CODE_ABOVE_REACH), first)):
+        return first, last
+    if top > 0 and _is_code(lines[top], scores[top]) and _may_head_code(lines[top - 1]):
+        top -= 1  # the code's heading, where plain text cannot tell it from a menu item ("Install")
+    return top, last
+
+
+def _may_head_code(line: Line) -> bool:
+    return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
+        and 0 < line.words <= SECTION_HEADING_WORDS
+
+
+def _content_above(line: Line, score: float) -> bool:
+    """A line of an article's content that scores at or under zero: code, a table row, a
+    heading, a short written line, a label between content lines; not a rule's match."""
+    return line.rule is None and line.region is None and (
+        score in (CODE_LINE, CONTENT_LINE, MENU_LINE_INSIDE) or line.block.kind in (HEADING, CODE, TABLE))
+
+
+def _is_code(line: Line, score: float) -> bool:
+    """A line of code: fenced, or a line scored as code that is not a table row (a converter's
+    layout table is rows too), a link (to the page's own sections, or a share link to "#"),
+    a lead-in (ending in ":") or CJK text ("爱迪尔(图)" reads as a call, but it is a
+    headline's "(picture)")."""
+    if line.block.kind == CODE:
+        return True
+    text = line.block.text
+    return score == CODE_LINE and line.block.kind not in (TABLE, LINK_ONLY) and not text.rstrip().endswith(":") \
+        and _CJK_CHAR.search(text) is None
