@@ -150,6 +150,21 @@ def test_generic_tokens_on_the_article_wrapper_do_not_remove_it():
     assert "Facebook" not in result.text
 
 
+def test_a_dateline_span_that_opens_the_first_sentence_stays_with_it():
+    """A wire story's dateline is a span inside its first paragraph ("<span class="dateline">
+    HARBOURTON —</span> The ferry ..."): the sentence goes on from it, so it stays. A byline in
+    a paragraph of its own is removed (html.byline)."""
+    body = "".join(f"<p>Paragraph {i} of the story says something long enough to be prose, with a clause or two.</p>"
+                   for i in range(5))
+    html = ('<html><body><article><p><span class="byline">By Jane Harbour</span></p>'
+            '<p><span class="dateline">HARBOURTON —</span> The morning ferry to the outer islands sailed again '
+            'on Monday after a week of storms kept it in port.</p>' + body + '</article></body></html>')
+    result = clean(html)
+    assert "HARBOURTON — The morning ferry" in " ".join(result.text.split())
+    assert "Jane Harbour" not in result.text
+    assert [r.rule for r in result.removed if "Jane Harbour" in r.text] == ["html.byline"]
+
+
 def test_templates_and_hidden_elements_never_reach_the_text():
     html = """<html><body><article><h1>Title</h1>
     <p>The council voted on Monday to build protected cycle lanes along the whole length of Mill Road.</p>

@@ -147,9 +147,22 @@ def _caption_or_byline(element, raw_names: str, names: str, page: _Page) -> str 
     else:
         return None
     text = text_of(element)
-    if len(text) > limit or page.holds_article(element) or holds_prose(element):
+    if len(text) > limit or page.holds_article(element) or holds_prose(element) or _opens_sentence(element):
         return None
     return rule_id
+
+
+SENTENCE_TAIL_WORDS = 4  # words after an element, inside its paragraph, that make it part of the sentence
+
+
+def _opens_sentence(element) -> bool:
+    """Whether the element is the start of a paragraph's running text: a dateline span that a
+    wire story's first sentence goes on from ("<p><span class="dateline">CAIRO —</span>
+    Gunmen opened fire …</p>"), cut off, would leave the sentence without its first words."""
+    tail = element.tail
+    parent = element.getparent()
+    return bool(tail) and parent is not None and parent.tag == "p" \
+        and sum(1 for word in tail.split() if any(c.isalpha() for c in word)) >= SENTENCE_TAIL_WORDS
 
 
 def _cmp_attributes(element) -> bool:
