@@ -67,9 +67,17 @@ class TooDeep(Exception):
     rest of the page; the caller falls back to the page's tag-stripped text."""
 
 
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup picks the class of each
+# element in Python (a form's, an input's) every time the tree hands one out, and no step here
+# uses what those classes add.
+_ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction)
+
+
 def parse(html: str):
     """The page's lxml tree (comments and processing instructions dropped), or None."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
     html = _XML_DECLARATION.sub("", html, count=1)
     if _CONTROL.search(html):
         # C0 controls are not text a browser shows, and lxml refuses them in element text.
