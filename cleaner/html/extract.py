@@ -5,6 +5,7 @@ page's own structure (the container under the title, the marked article body, th
 from __future__ import annotations
 
 import copy
+import functools
 import re
 
 from ..engine.model import normalise
@@ -86,9 +87,7 @@ def _marked_body(root):
     short post it picks a longer bio, sign-up box or sidebar, while the page says plainly where
     its article is. None when no element, or more than one apart (a list of post teasers), is
     marked, or the marked one holds little prose or mostly links."""
-    named = [element for element in root.iter("article", "main", "div", "section")
-             if (element.get("itemprop") or "").lower() == "articlebody"
-             or _BODY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}")]
+    named = [element for element in root.iter("article", "main", "div", "section") if _marked_as_body(element)]
     prose = {element: prose_length(element) for element in named}
     marked = [element for element in named
               if prose[element] >= MARKED_MIN_PROSE and link_share(element) <= BODY_LINK_DENSITY]
@@ -127,6 +126,19 @@ _BODY_NAME = re.compile(
     r"(?:^|[\s_-])(?:article|story|entry|post|blog|news|single)[_-]{0,2}(?:body|content|text)s?(?:$|[\s_-])"
     r"|(?:^|\s)(?:articlebody|storybody|postbody|article-?text|story-?text)(?:$|\s)"
     r"|(?:^|\s)(?:mw-parser-output|mw-content-text|bodycontent)(?:$|\s)", re.I)  # MediaWiki
+
+
+def _marked_as_body(element) -> bool:
+    """Whether the element's itemprop, class or id says it holds the article's body."""
+    return (element.get("itemprop") or "").lower() == "articlebody" \
+        or _body_named(f"{element.get('class', '')} {element.get('id', '')}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_named(names: str) -> bool:
+    return _BODY_NAME.search(names) is not None  # (pages repeat the same class names)
+
+
 BODY_MAX_GAIN = 3.0  # a body container with more prose than this times the pick's is a page wrapper
 BODY_LINK_DENSITY = 0.3  # ...and one whose text is mostly links, a list of teasers
 BODY_EXTRA_MIN = 150  # characters of written text the container must add before the pick ends...
@@ -147,8 +159,7 @@ def _body_container(root, element, picked_prose: int):
     picked = squashed(element.text_content())
     best = None
     for candidate in root.iter("article", "main", "div", "section"):
-        if not ((candidate.get("itemprop") or "").lower() == "articlebody"
-                or _BODY_NAME.search(f"{candidate.get('class', '')} {candidate.get('id', '')}")):
+        if not _marked_as_body(candidate):
             continue
         prose = prose_length(candidate)
         if not picked_prose < prose <= BODY_MAX_GAIN * picked_prose or (best and prose >= best[0]):

@@ -79,7 +79,8 @@ def parse(html: str):
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
     html = _XML_DECLARATION.sub("", html, count=1)
-    if _CONTROL.search(html):
+    if any(control in html for control in _CONTROLS):  # (a substring test per character: the
+        # regular expression's scan of a whole page cost more than the rest of this function)
         # C0 controls are not text a browser shows, and lxml refuses them in element text.
         html = _CONTROL.sub("", html)
     if not html.strip():
@@ -94,6 +95,7 @@ def parse(html: str):
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)))
 _UNRENDERED = re.compile(r"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|blockquote|pre|table|ul|ol)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
