@@ -1098,6 +1098,29 @@ def test_a_table_drawn_with_box_characters_is_content_and_a_menu_parted_by_bars_
         assert score(menu) < CODE_LINE, menu
 
 
+def test_a_blog_archive_taken_a_token_a_line_is_no_chart():
+    """A chart's labels taken a text node a line ("£915", "2019", ...) are the article's figure;
+    a blog archive's months with their counts ("Novembro" / "(113)" / "Outubro" / "(217)") are
+    as short and half numbers, but a count in parentheses is a list's, no chart's label."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import CODE_LINE, prose_scores
+
+    paragraph = ("The club published the final standings of the season on Sunday evening, after the "
+                 "last race was held in heavy rain on the coast road outside the town.")
+
+    def token_scores(tokens):
+        text = "\n\n".join([paragraph, "\n".join(tokens), paragraph.replace("Sunday", "Monday")])
+        return prose_scores(_matched(segment(text), default_rules()))[1:-1]
+
+    months = ["Novembro", "Outubro", "Setembro", "Agosto", "Julho", "Junho"]
+    archive = [token for k, month in enumerate(months) for token in (month, f"({100 + 17 * k})")]
+    assert CODE_LINE not in token_scores(archive)
+    chart = ["$915", "million", "’17", "$1.2", "billion", "’18", "$1.6", "billion", "’19"]
+    assert all(score == CODE_LINE for score in token_scores(chart))
+
+
 def test_a_table_taken_one_cell_a_line_is_content_and_a_numbered_list_is_not():
     """A table a scraper took one cell a line ("1" / "Ana Ruiz" / "412" / "9") is content
     between the article's paragraphs: numbers and words keep their places row after row, in two

@@ -45,3 +45,22 @@ def test_stopword_share_separates_running_text_from_names_and_titles():
     assert stopword_share("Kyle Busch Martin Truex Kevin Harvick", english) == 0.0
     assert stopword_share("", english) is None
     assert stopword_share("anything at all", None) is None
+
+
+def test_an_english_page_gets_the_english_stoplist_not_a_smaller_close_one():
+    """jusText's Simple English list is a smaller English one: when it and English cover the
+    page's most frequent words about as well, the list that holds more of the page's words is
+    taken, among lists of the page's script only (some lists of other scripts hold English
+    words from the Wikipedia they were counted in)."""
+    texts = ["What an operator wants from a monitoring system is a short list of things that are broken, "
+             "or that might break soon, and what to do about each of them.",
+             "The server sends its metrics to a collector, which stores them for a week and raises an alert "
+             "when a value crosses the limit that the team has set for it.",
+             "A human has to look at every alert, so an alert that fires for no reason is worse than none: "
+             "it teaches the team to ignore the pager."]
+    assert document_stoplist(texts) is stoplist(languages().index("English"))
+    indonesian = ["Pemerintah kota mengatakan bahwa kapal feri akan kembali beroperasi pada hari Senin setelah "
+                  "dermaga diperbaiki oleh para pekerja selama dua hari.",
+                  "Para nelayan yang menggunakan dermaga itu meminta agar pekerjaan dilakukan di luar musim "
+                  "tangkap, dan pemerintah setuju untuk memulai pada bulan September."]
+    assert document_stoplist(indonesian) is stoplist(languages().index("Indonesian"))

@@ -103,6 +103,9 @@ CHART_LINES = 8  # ...or in a run of this many, half of them numbers (a chart's 
 CHART_TOKEN_CHARS = 9  # ...each this short ("$915", "billion", "’17")
 # ...or in a run of any length right before the formula's TeX source, which MediaWiki and
 # KaTeX print after the MathML ("{\displaystyle A^{\mathsf {H}}}")
+# ...but a count in parentheses is a list's ("Novembro" / "(113)": a blog archive's months, a
+# menu's categories with their numbers of posts), no chart's label
+_COUNT = re.compile(r"[(（]\d{1,6}[)）]$")
 _TEX_SOURCE = re.compile(r"^\s*\{?\\[a-zA-Z]+\b.*[{}]")
 
 
@@ -160,7 +163,7 @@ def _token_runs(lines: list[Line], prose: list[bool]) -> Iterator[int]:
         if (any(token in _OPERATORS for token in tokens)
                 and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in tokens) >= len(tokens)) or (
                 len(tokens) >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
-                and 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)):
+                and 2 * sum(any(c.isdigit() for c in t) and not _COUNT.match(t) for t in tokens) >= len(tokens)):
             yield from range(start, end)
     # Code goes on through a line that a rule removes: its tokens, joined as the fragments of
     # a cut paragraph ("BY" / "day"), may read as chrome (a byline); they stay removed.

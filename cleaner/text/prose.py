@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
@@ -85,7 +86,7 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
         return None
     best, count = _most(hits)
     if count >= MIN_COVERAGE * len(top):
-        return stoplist(best)
+        return stoplist(_fullest(hits, count, words))
     # A page whose longer lines are full of its subject's words (a recipe's "cup", "tsp",
     # "oz"; a spec sheet's units) has few function words among its most frequent ones: then
     # the language is the one whose frequent stopwords make up most of all its words.
@@ -95,6 +96,46 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
             shares[lang] += n
     best, count = _most(shares)
     return stoplist(best) if count >= MIN_TOKEN_SHARE * len(words) else None
+
+
+NEAR_TIE = 2  # languages this close to the most frequent words' best count are weighed again
+
+
+def _fullest(hits: Counter, count: int, words: list[str]) -> int:
+    """Of the languages whose frequent stopwords cover the top words about as well as the best
+    one (within NEAR_TIE), the one whose whole stoplist holds most of the sample's words:
+    close languages share their function words (English and Simple English, Indonesian and
+    Sundanese, Spanish and Asturian), and the smaller or rarer list of the two, taken for the
+    page, misses the words that make its lines read as written text."""
+    near = sorted(lang for lang, n in hits.items() if n >= count - NEAR_TIE)
+    if len(near) == 1:
+        return near[0]
+    tokens = Counter(word.strip(_PUNCTUATION) for word in words)
+    # (Some lists hold English words, from the Wikipedia they were counted in, beside their
+    # own: only a language written in the sample's script is weighed.)
+    script = _main_script(tokens)
+    near = [lang for lang in near if _language_script(lang) == script] or near
+    return max(near, key=lambda lang: (sum(n for word, n in tokens.items() if word in stoplist(lang)), -lang))
+
+
+def _script(word: str) -> str | None:
+    """The script of the word's first letter (LATIN, CYRILLIC, DEVANAGARI...), or None."""
+    letter = next((c for c in word if c.isalpha()), None)
+    return None if letter is None else unicodedata.name(letter, "?").split(" ", 1)[0]
+
+
+def _main_script(words: Counter) -> str | None:
+    scripts = Counter()
+    for word, n in words.items():
+        scripts[_script(word)] += n
+    scripts.pop(None, None)
+    return scripts.most_common(1)[0][0] if scripts else None
+
+
+@functools.lru_cache(maxsize=None)
+def _language_script(lang: int) -> str | None:
+    """The script most of a language's frequent stopwords are written in."""
+    return _main_script(Counter(_words(_stoplist_files()[lang], FREQUENT_STOPWORDS)))
 
 
 def _most(counts: Counter) -> tuple[int, int]:
