@@ -86,7 +86,7 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
         return None
     best, count = _most(hits)
     if count >= MIN_COVERAGE * len(top):
-        return stoplist(_fullest(hits, count, words))
+        return stoplist(_fullest(hits, count, top, counts))
     # A page whose longer lines are full of its subject's words (a recipe's "cup", "tsp",
     # "oz"; a spec sheet's units) has few function words among its most frequent ones: then
     # the language is the one whose frequent stopwords make up most of all its words.
@@ -101,7 +101,7 @@ def document_stoplist(texts: Iterable[str]) -> frozenset[str] | None:
 NEAR_TIE = 2  # languages this close to the most frequent words' best count are weighed again
 
 
-def _fullest(hits: Counter, count: int, words: list[str]) -> int:
+def _fullest(hits: Counter, count: int, top: set[str], counts: Counter) -> int:
     """Of the languages whose frequent stopwords cover the top words about as well as the best
     one (within NEAR_TIE), the one whose whole stoplist holds most of the sample's words:
     close languages share their function words (English and Simple English, Indonesian and
@@ -110,18 +110,22 @@ def _fullest(hits: Counter, count: int, words: list[str]) -> int:
     near = sorted(lang for lang, n in hits.items() if n >= count - NEAR_TIE)
     if len(near) == 1:
         return near[0]
-    tokens = Counter(word.strip(_PUNCTUATION) for word in words)
     # (Some lists hold English words, from the Wikipedia they were counted in, beside their
-    # own: only a language written in the sample's script is weighed.)
-    script = _main_script(tokens)
+    # own: only a language written in the script of the page's frequent words is weighed.)
+    script = _main_script(Counter(top))
     near = [lang for lang in near if _language_script(lang) == script] or near
-    return max(near, key=lambda lang: (sum(n for word, n in tokens.items() if word in stoplist(lang)), -lang))
+    if len(near) == 1:
+        return near[0]
+    # (The sample's words as split, punctuation and all: a stopword is seldom followed by a comma.)
+    return max(near, key=lambda lang: (sum(map(counts.__getitem__, counts.keys() & stoplist(lang))), -lang))
 
 
 def _script(word: str) -> str | None:
     """The script of the word's first letter (LATIN, CYRILLIC, DEVANAGARI...), or None."""
     letter = next((c for c in word if c.isalpha()), None)
-    return None if letter is None else unicodedata.name(letter, "?").split(" ", 1)[0]
+    if letter is None:
+        return None
+    return "LATIN" if letter.isascii() else unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
 def _main_script(words: Counter) -> str | None:
