@@ -94,8 +94,8 @@ def parse(html: str):
     return root
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)))
+_CONTROLS = tuple(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")  # C0 controls but line breaks and tabs
+_CONTROL = re.compile("[" + "".join(_CONTROLS) + "]")
 _UNRENDERED = re.compile(r"<(script|style|template|noscript|head)\b.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|blockquote|pre|table|ul|ol)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")

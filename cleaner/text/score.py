@@ -17,7 +17,7 @@ from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends
 from .flattened import laid_out_content
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
-from .teasers import SECTION_END_PACKS, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
+from .teasers import SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
@@ -284,12 +284,17 @@ def _prose_score(line: Line) -> float | None:
     return None
 
 
+FIND_BYLINE = -1  # prose_scores' ``byline`` when the caller has not looked for it
+
+
 def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None,
-                 paragraphs: list[float] | None = None) -> list[float]:
+                 paragraphs: list[float] | None = None, byline: int | None = FIND_BYLINE) -> list[float]:
     """Each block's prose score (``listed``, when given, gets the related-stories headings whose
     list of headlines and summaries was weighed as teasers, and the author-bio headings whose
     bio was weighed as no part of the article; ``paragraphs`` gets each block's paragraph score:
-    the whole paragraph's for each line of a paragraph wrapped over several, else its own).
+    the whole paragraph's for each line of a paragraph wrapped over several, else its own;
+    ``byline``: the page's first byline or dateline, ``teasers.byline_line``, found here unless
+    the caller passes it).
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
     Article paragraphs come in runs; a prose paragraph alone between short lines is more often
@@ -356,7 +361,8 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # article's content between its paragraphs, not menus.
     for k in laid_out_content(lines, prose):
         scores[k] = CODE_LINE
-    weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title)
+    weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title,
+                   byline=byline_line(lines) if byline == FIND_BYLINE else byline)
     weigh_excerpts(lines, units, scores, prose)
     headings = weigh_bios(lines, units, scores, prose)
     headings += weigh_listed_summaries(lines, units, scores, prose)

@@ -105,14 +105,16 @@ class Selection:
     end_heading: int | None = None
     end_heading_text: str = ""
     end_heading_bio: bool = False  # the heading is an author-bio heading: a bio, not other stories
+    byline: int | None = None  # the page's first byline or dateline (teasers.byline_line)
 
 
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
     """``article_spans`` with the evidence it decided on."""
     listed: list[int] = []
     paragraphs: list[float] = []
-    scores = prose_scores(lines, title, listed, paragraphs)
-    selection = Selection([], scores, paragraphs)
+    byline = byline_line(lines)
+    scores = prose_scores(lines, title, listed, paragraphs, byline)
+    selection = Selection([], scores, paragraphs, byline=byline)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
@@ -238,7 +240,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     # other stories printed whole), and is kept beside the best run when it holds a
     # paragraph's worth of prose, however far the best run outscores it.
     spans = [(first, last)]
-    byline = byline_line(lines)
+    byline = selection.byline
     if byline is not None and byline < first:
         _, start, headed, headed_end = _run_under(scores, byline, first)
         if headed_end >= 0 and headed >= max(BYLINE_RIVAL_SHARE * best, RIVAL_PARAGRAPH):

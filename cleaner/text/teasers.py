@@ -21,14 +21,15 @@ READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a
 
 
 def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
-                   prose: list[bool], passable_score: float, title: int | None = None) -> None:
+                   prose: list[bool], passable_score: float, title: int | None = None,
+                   byline: int | None = None) -> None:
     """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
     do not set them apart (``passable_score``: the lowest score of such a short line); the
-    paragraph under the page's first byline or dateline, or else under its known title
-    (``title``), is its lead, never isolated."""
+    paragraph under the page's first byline or dateline (``byline``: ``byline_line``), or else
+    under its known title (``title``), is its lead, never isolated."""
     passable = [not p and (scores[i] >= passable_score or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     for i, line in enumerate(lines):
@@ -39,7 +40,7 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     prose_units = [(first, last) for first, last in units if prose[first]]
     isolated = [not _prose_neighbour(prose, passable, first, -1) and not _prose_neighbour(prose, passable, last, 1)
                 for first, last in prose_units]
-    lede = _lede(lines, prose_units, title)
+    lede = _lede(lines, prose_units, title, byline)
     if lede is not None:
         isolated[lede] = False  # the article's lead under its byline
     k = 0
@@ -77,11 +78,12 @@ def byline_line(lines: list[Line]) -> int | None:
     return None
 
 
-def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | None = None) -> int | None:
+def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | None,
+          byline: int | None) -> int | None:
     """The index (in ``prose_units``) of the paragraph under the page's first byline or
     dateline, or, with no byline before the first related-stories heading, under the known
     ``title``, when one comes within HEAD_REACH lines of it..."""
-    head, under_title = byline_line(lines), False
+    head, under_title = byline, False
     if head is None:
         head, under_title = title, True
     if head is None:
