@@ -493,6 +493,22 @@ CASES = {
          "Passengers have noticed only one change", "faintly of chips."],
         ["Skip to main content", "Share on Facebook", "More from News", "Harbour wall repairs"],
     ),
+    # A blog's front page: three posts, each under its title and "Posted by" byline and over
+    # its "N comments" count. A count title opens the comment thread under a single post; the
+    # same title again across prose is the next post's count, so no comment region swallows
+    # the posts after the first.
+    "blog-front-page-comment-counts.txt": (
+        ["After weeks of green fruit the first tomatoes", "The wet week brought the slugs back",
+         "Does anyone have a better idea", "My brother built a bench"],
+        ["3 comments", "Posted by Anna", "Labels:", "Blog archive", "August (2)", "Powered by Blogger"],
+    ),
+    # The same shape in Spanish Markdown: the counts are links, the bylines "Publicado por X
+    # el <fecha>" (a byline's date in the default themes' languages).
+    "blog-front-page-comment-counts-es.md": (
+        ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
+         "Con los huesos que me dio el carnicero"],
+        ["comentarios", "Publicado por", "Archivo del blog", "Entradas antiguas", "Con la tecnología de Blogger"],
+    ),
 }
 
 

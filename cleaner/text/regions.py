@@ -86,7 +86,14 @@ def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) ->
                 # Leave a comment" over the post) is a link to the form, not the thread's title.
                 # Form labels and comment buttons ("Comment" in a share bar above and below a
                 # short post) mark a form, never a thread: they carry nothing across prose.
-                rule = lines[k].strongest(family).rule
+                # A blog's front page prints "3 comments" under each post: a count title of
+                # the seed's rule again across prose is the next post's count, not the thread
+                # going on.
+                hit = lines[k].strongest(family)
+                rule = hit.rule
+                if crossed_prose and rule is seed.rule and rule.role == "opens_region" \
+                        and _counts(hit.text) and _counts(seed.text):
+                    break
                 if not crossed_prose or after_prose and not rule.form_ui and (
                         (rule.role == "member" and (in_thread or markers >= 2))
                         or (rule.role == "opens_region" and in_thread)):
@@ -105,6 +112,10 @@ def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) ->
             in_thread = in_thread or rule.role in ("member", "opens_region")
         last, j = found, found + 1
     return last, matched
+
+
+def _counts(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def decide_rule_hits(lines: list[Line]) -> None:
