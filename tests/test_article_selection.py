@@ -504,6 +504,20 @@ CASES = {
     ),
     # The same shape in Spanish Markdown: the counts are links, the bylines "Publicado por X
     # el <fecha>" (a byline's date in the default themes' languages).
+    # A short post whose last paragraph leads into a list (":"), flattened without its markers:
+    # the items, short written lines, are the article's end, up to the comment form.
+    "post-ending-in-list-after-lead-in.txt": (
+        ["Before a long trip it helps to check your pack", "Waterproof jacket with a hood", "Map and compass",
+         "Enough snacks for an extra day"],
+        ["Comments (0)", "Leave a comment", "Post comment", "Popular posts", "Ten easy walks", "Copyright 2024"],
+    ),
+    # A German Markdown post ending in a list whose first items score as written lines and whose
+    # last ones are a few title words: the list goes on to its last item, not to the comment form.
+    "post-ending-in-markdown-list-de.md": (
+        ["Wer im Winter weiterfährt", "Licht und Reflektoren kontrollieren", "Reifen mit etwas weniger Druck",
+         "Schutzbleche fest anschrauben"],
+        ["Kommentar hinterlassen", "E-Mail-Adresse", "Impressum", "Startseite", "Zum Inhalt springen"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .classify import _CJK_CHAR, Line
-from .score import CODE_LINE, CONTENT_LINE, MENU_LINE_INSIDE, SECTION_HEADING_WORDS
+from .score import CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE_INSIDE, SECTION_HEADING_WORDS
 from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
 
 _ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
@@ -132,3 +132,42 @@ def _is_code(line: Line, score: float) -> bool:
     text = line.block.text
     return score == CODE_LINE and line.block.kind not in (TABLE, LINK_ONLY) and not text.rstrip().endswith(":") \
         and _CJK_CHAR.search(text) is None
+
+
+TRAILING_ITEMS = 3  # a list the article ends with: this many items at least...
+TRAILING_ITEM_WORDS = 10  # ...each of this many words at most (a packing list, the points of a how-to)
+
+
+def with_trailing_list(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A list that the article ends with goes on to its last item: one its last paragraph
+    leads into ("These are the things we never leave without:" over "Two pairs of wool
+    socks" / "Map and compass" / ...), or a Markdown list whose first items the span holds or
+    that starts right under it. Its items, short written lines, score about zero or, as a
+    few title words ("Schutzbleche anschrauben") in a list the span holds the start of, like
+    a menu's, so nothing after them pulls the span over them. The span takes in a run of such lines right under it (TRAILING_ITEMS
+    items with those it holds), up to a line that is no more of the article (a rule's match,
+    a heading, a link, the page's end); a run that goes on into more prose belongs as much
+    to that prose, and stays out. A flattened list has lost its markers: only a lead-in
+    says its lines are a list (after an article, a few short written lines are as often a
+    heading over other stories' headlines)."""
+    leads_in = lines[last].block.text.rstrip().endswith(":")
+    held = 0  # the list's items at the span's end
+    while held <= last - first and lines[last - held].block.kind == LIST:
+        held += 1
+    k = last + 1
+    while k < len(lines) and _list_item(lines[k], scores[k], leads_in, held > 0):
+        k += 1
+    if k - (last + 1) + held < TRAILING_ITEMS or (k < len(lines) and scores[k] > 0):
+        return first, last
+    return first, k - 1
+
+
+def _list_item(line: Line, score: float, leads_in: bool, continues: bool) -> bool:
+    """An item of the list the article ends with (``continues``: the span holds its first
+    items, so a few title words are an item too; a list of them alone is a page's tags)."""
+    if line.rule is not None or line.region is not None or not 0 < line.words <= TRAILING_ITEM_WORDS:
+        return False
+    if line.block.kind == LIST and continues:
+        return score <= LIST_ITEM
+    return (leads_in or line.block.kind == LIST) and line.block.kind in (TEXT, LIST) \
+        and MENU_LINE_INSIDE <= score <= LIST_ITEM
