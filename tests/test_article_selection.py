@@ -518,6 +518,20 @@ CASES = {
          "Schutzbleche fest anschrauben"],
         ["Kommentar hinterlassen", "E-Mail-Adresse", "Impressum", "Startseite", "Zum Inhalt springen"],
     ),
+    # A recipe as a Markdown scraper prints it: a list of ingredients under its heading above
+    # the method's paragraphs. Its items are too short to be prose and, as quantities and
+    # nouns, score like a menu's; a Markdown list of words (not links) right above the first
+    # paragraph, or above the heading over it, is the article's.
+    "recipe-ingredients-above-method.md": (
+        ["## Ingredients", "1 1/2 cups all-purpose flour", "3 tablespoons butter, melted",
+         "In a large bowl, sift together", "Brown on both sides and serve hot."],
+        ["Skip to content", "Recipes](/recipes)", "You might also like", "Banana Bread", "© 2024 Recipe Corner"],
+    ),
+    "recipe-ingredients-above-method-de.md": (
+        ["## Zutaten", "250 g Kichererbsen", "1 Zweig Rosmarin", "- Olivenöl", "In einem Topf zwei Esslöffel",
+         "Einen Liter heißes Wasser"],
+        ["Zum Inhalt springen", "Hauptgerichte", "Das könnte Sie auch interessieren", "Linsensuppe", "Hausküche"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

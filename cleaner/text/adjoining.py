@@ -171,3 +171,29 @@ def _list_item(line: Line, score: float, leads_in: bool, continues: bool) -> boo
         return score <= LIST_ITEM
     return (leads_in or line.block.kind == LIST) and line.block.kind in (TEXT, LIST) \
         and MENU_LINE_INSIDE <= score <= LIST_ITEM
+
+
+LEADING_ITEMS = 2  # a Markdown list above the article's first paragraph: this many items at least
+
+
+def with_list_above(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """A Markdown list of the article's own words right above its first paragraph, or above
+    the heading over it (a recipe's "## Ingredients" over "- 1 egg" / "- 3 tablespoons
+    butter", a report's key points), is part of the article, however short its items: the
+    span's walk starts at a paragraph of prose and stops at them. A menu, a share bar or a
+    table of contents is links, link-only lines, no list of words; a byline or a date in a
+    list is a rule's match, and stops the walk. The list's own heading comes with it."""
+    k = first - 1
+    if k >= 0 and _plain_heading(lines[k]):
+        k -= 1
+    top = k + 1
+    while k >= 0 and lines[k].block.kind == LIST and lines[k].rule is None and lines[k].region is None \
+            and lines[k].words > 0:
+        k -= 1
+    if top - (k + 1) < LEADING_ITEMS:
+        return first, last
+    return (k if k >= 0 and _plain_heading(lines[k]) else k + 1), last
+
+
+def _plain_heading(line: Line) -> bool:
+    return line.block.kind == HEADING and line.rule is None and line.region is None

@@ -45,6 +45,8 @@ _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
 _LINKS_ONLY = _stdlib(
     rf"^\s*(?:[-*+•:]\s+|#{{1,6}}\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
 )
+# ...and a line of reference-style links alone ("* [Home][1]", pandoc's --reference-links)
+_REF_LINKS_ONLY = _stdlib(r"^\s*(?:[-*+•]\s+)?(?:\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\][\s|·•,/>»›-]*)+$")
 _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _JINA_KEY = _stdlib(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
@@ -157,6 +159,8 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
             or (head == "[" and _LINK_DEFINITION.match(line)):
         stripped = _IMAGE.sub("", line) if "![" in line else line
         return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
+    if "][" in line and _may_start(head, _LINK_HEADS) and _REF_LINKS_ONLY.match(line):
+        return LINK_ONLY
     if head == "|" and _TABLE.match(line):
         return TABLE
     if _may_start(head, _LIST_HEADS) and _LIST.match(line):
