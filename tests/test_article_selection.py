@@ -532,6 +532,15 @@ CASES = {
          "Einen Liter heißes Wasser"],
         ["Zum Inhalt springen", "Hauptgerichte", "Das könnte Sie auch interessieren", "Linsensuppe", "Hausküche"],
     ),
+    # A question-and-answer page (Stack Exchange's layout, as innerText prints it): the question
+    # and both answers, code line included, come out; the stats row, the signature cards, the
+    # answers header and the answer form (chrome.qa-sites) do not.
+    "qa-question-with-answers.txt": (
+        ["I committed the wrong files", "Use git reset with the soft option", "git reset --soft HEAD~1",
+         "If you also want to unstage them", "You can also amend the commit"],
+        ["Asked 3 years ago", "Viewed 12k times", "asked Mar 3", "answered Mar 3", "2 Answers", "Sorted by",
+         "Your Answer", "By clicking", "Hot Network Questions", "Ask Question"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],
