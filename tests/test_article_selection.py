@@ -511,6 +511,14 @@ CASES = {
          "Enough snacks for an extra day"],
         ["Comments (0)", "Leave a comment", "Post comment", "Popular posts", "Ten easy walks", "Copyright 2024"],
     ),
+    # A Portuguese release note: one paragraph, a short label ending in ":" under it, and four
+    # feature lines of 12-15 words (too long to be a menu's, no sentence end, so no prose):
+    # the label leads into the list, and the list is the article's end, up to the share bar.
+    "post-ending-in-feature-list-pt.txt": (
+        ["A nova versão do aplicativo chegou", "Principais novidades:", "Listas de compras que se montam",
+         "Sincronização entre o celular e o tablet"],
+        ["Compartilhe", "WhatsApp", "Mais lidas", "pão de queijo", "Todos os direitos reservados", "Aplicativos"],
+    ),
     # A German Markdown post ending in a list whose first items score as written lines and whose
     # last ones are a few title words: the list goes on to its last item, not to the comment form.
     "post-ending-in-markdown-list-de.md": (

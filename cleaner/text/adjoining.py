@@ -135,13 +135,15 @@ def _is_code(line: Line, score: float) -> bool:
 
 
 TRAILING_ITEMS = 3  # a list the article ends with: this many items at least...
-TRAILING_ITEM_WORDS = 10  # ...each of this many words at most (a packing list, the points of a how-to)
+TRAILING_ITEM_WORDS = 10  # ...each of this many words at most (a packing list, the points of a how-to)...
+LED_ITEM_WORDS = 30  # ...or of this many under a lead-in (a feature list: "Dozens of tricky questions that ...")
 
 
 def with_trailing_list(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
     """A list that the article ends with goes on to its last item: one its last paragraph
     leads into ("These are the things we never leave without:" over "Two pairs of wool
-    socks" / "Map and compass" / ...), or a Markdown list whose first items the span holds or
+    socks" / "Map and compass" / ...) or a short label under it does ("What's new:"), or a
+    Markdown list whose first items the span holds or
     that starts right under it. Its items, short written lines, score about zero or, as a
     few title words ("Schutzbleche anschrauben") in a list the span holds the start of, like
     a menu's, so nothing after them pulls the span over them. The span takes in a run of such lines right under it (TRAILING_ITEMS
@@ -150,22 +152,30 @@ def with_trailing_list(lines: list[Line], scores: list[float], first: int, last:
     to that prose, and stays out. A flattened list has lost its markers: only a lead-in
     says its lines are a list (after an article, a few short written lines are as often a
     heading over other stories' headlines)."""
-    leads_in = lines[last].block.text.rstrip().endswith(":")
+    leads_in = _leads_in(lines[last])
     held = 0  # the list's items at the span's end
     while held <= last - first and lines[last - held].block.kind == LIST:
         held += 1
     k = last + 1
+    if not leads_in and k < len(lines) and _leads_in(lines[k]) and _may_head_code(lines[k]):
+        leads_in, k = True, k + 1  # the list's label under the paragraph ("Principais novidades:")
+    start = k
     while k < len(lines) and _list_item(lines[k], scores[k], leads_in, held > 0):
         k += 1
-    if k - (last + 1) + held < TRAILING_ITEMS or (k < len(lines) and scores[k] > 0):
+    if k - start + held < TRAILING_ITEMS or (k < len(lines) and scores[k] > 0):
         return first, last
     return first, k - 1
+
+
+def _leads_in(line: Line) -> bool:
+    return line.block.text.rstrip().endswith(":")
 
 
 def _list_item(line: Line, score: float, leads_in: bool, continues: bool) -> bool:
     """An item of the list the article ends with (``continues``: the span holds its first
     items, so a few title words are an item too; a list of them alone is a page's tags)."""
-    if line.rule is not None or line.region is not None or not 0 < line.words <= TRAILING_ITEM_WORDS:
+    if line.rule is not None or line.region is not None \
+            or not 0 < line.words <= (LED_ITEM_WORDS if leads_in or continues else TRAILING_ITEM_WORDS):
         return False
     if line.block.kind == LIST and continues:
         return score <= LIST_ITEM
