@@ -95,7 +95,7 @@ def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = F
     else:
         article, removed = clean_document(doc, rules)
     return Result(text=article, mode="text", removed=removed, title=doc.title, url=url or doc.url,
-                  markdown=article if markdown else None)
+                  date=doc.date, author=doc.author, markdown=article if markdown else None)
 
 
 THIN_HTML_ARTICLE = 200  # characters: an article extracted from HTML this short gets a second opinion...

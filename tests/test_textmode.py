@@ -77,6 +77,20 @@ def test_front_matter_is_metadata():
     assert result.text.startswith("The tide comes in")
 
 
+def test_header_date_and_author_are_metadata():
+    body = ("The tide comes in twice a day because the moon pulls the oceans toward it, and the "
+            "earth turns beneath that bulge of water.\n")
+    jina = ("Title: Notes on tides\n\nURL Source: https://example.org/tides\n\n"
+            "Published Time: 2024-03-02T09:00:00Z\n\nMarkdown Content:\n" + body)
+    result = clean(jina, mode="text")
+    assert result.date == "2024-03-02T09:00:00Z" and result.author is None
+    assert "Published Time" not in result.text
+    front = "---\ntitle: Notes on tides\ndate: 2024-01-05\nauthor: 'Ann Lee'\n---\n\n" + body
+    result = clean(front, mode="text")
+    assert (result.date, result.author) == ("2024-01-05", "Ann Lee")
+    assert result.text.startswith("The tide comes in")
+
+
 def test_empty_and_blank_input_give_empty_text():
     assert clean("", mode="text").text == ""
     assert clean("\n\n  \n", mode="text").text == ""

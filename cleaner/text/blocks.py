@@ -30,3 +30,5 @@ class Document:
     blocks: list[Block]
     title: str | None = None
     url: str | None = None
+    date: str | None = None  # a scraper header's "Published Time", front matter's date
+    author: str | None = None  # front matter's author

@@ -174,9 +174,15 @@ def segment(source: str) -> Document:
     in_fence: str | None = None
     blank_before = False
     pos = 0
-    for line in source.splitlines(keepends=True):
+    lines = source.splitlines(keepends=True)
+    front = _front_matter_lines(lines)  # (marked before any line is joined to another)
+    for number, line in enumerate(lines):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
+        if number < front:
+            if body.strip():
+                blocks.append(Block(len(blocks), start, start + len(body), body, META, blank_before))
+            continue
         fence = _FENCE.match(body) if ("`" in body or "~" in body) else None
         if in_fence is not None or fence:
             if fence and in_fence is None:
@@ -283,27 +289,45 @@ def is_setext_underline(block: Block) -> bool:
     return block.kind == HEADING and _SETEXT_UNDERLINE.match(block.text) is not None
 
 
+FRONT_MATTER_LINES = 60  # YAML front matter closes within this many lines
+
+
+def _front_matter_lines(lines: list[str]) -> int:
+    """How many of the first lines are YAML front matter ("---", "key: value" lines, "---"), or 0."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, min(len(lines), FRONT_MATTER_LINES)):
+        if lines[end].strip() == "---":
+            fields = [line.rstrip("\r\n") for line in lines[1:end] if line.strip()]
+            if fields and all(_FRONT_KEY.match(field) or field.startswith((" ", "-")) for field in fields):
+                return end + 1
+            return 0
+    return 0
+
+
 def _mark_header(doc: Document) -> None:
     """Jina Reader's ``Title: / URL Source: / Markdown Content:`` header and YAML front matter
-    are metadata, not article: mark them META and keep their title and URL."""
+    (marked META by ``segment``) are metadata, not article: keep their title, URL, date and
+    author."""
     blocks = doc.blocks
     if not blocks:
         return
-    if blocks[0].text.strip() == "---":
-        for end in range(1, min(len(blocks), 60)):
-            if blocks[end].text.strip() == "---":
-                fields = blocks[1:end]
-                if fields and all(_FRONT_KEY.match(b.text) or b.text.startswith((" ", "-")) for b in fields):
-                    for b in blocks[: end + 1]:
-                        b.kind = META
-                    for b in fields:
-                        key, _, value = b.text.partition(":")
-                        value = value.strip().strip("'\"")
-                        if key.strip().lower() == "title" and value:
-                            doc.title = value
-                        elif key.strip().lower() in ("url", "source", "link") and value:
-                            doc.url = value
+    if blocks[0].kind == META:
+        for b in blocks[1:]:
+            if b.kind != META or b.text.strip() == "---":
                 break
+            key, _, value = b.text.partition(":")
+            key, value = key.strip().lower(), value.strip().strip("'\"")
+            if not value:
+                continue
+            if key == "title":
+                doc.title = value
+            elif key in ("url", "source", "link"):
+                doc.url = value
+            elif key in ("date", "published", "published_at", "pubdate"):
+                doc.date = value
+            elif key == "author":
+                doc.author = value
         return
     header = []
     for b in blocks[:8]:
@@ -320,3 +344,5 @@ def _mark_header(doc: Document) -> None:
                 doc.title = m.group(2).strip() or None
             elif m.group(1) == "URL Source":
                 doc.url = m.group(2).strip() or None
+            elif m.group(1) == "Published Time":
+                doc.date = m.group(2).strip() or None
