@@ -557,6 +557,15 @@ CASES = {
         ["URL Source", "Related posts", "How we hire", "About Example", "Example builds scheduling software",
          "[Privacy]"],
     ),
+    # A Spanish how-to as innerText prints it: the introduction, a materials list announced by
+    # "Materiales:" (one or two words an item, scored like a menu's), then the steps. The span
+    # starts at the steps; the list and the introduction above its lead-in are the article's.
+    "how-to-materials-list-es.txt": (
+        ["Un terrario en un frasco de cristal", "Materiales:", "Carbón activado", "Plantas pequeñas",
+         "Pon una capa de grava", "Planta primero las plantas"],
+        ["Manualidades", "Comparte este artículo", "Pinterest", "Artículos relacionados", "Cómo cuidar un cactus",
+         "Política de privacidad"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .classify import _CJK_CHAR, Line
-from .score import CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE_INSIDE, SECTION_HEADING_WORDS
+from .score import CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE_INSIDE, SECTION_HEADING_WORDS, SHORT_SENTENCE
 from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
 
 _ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
@@ -207,3 +207,41 @@ def with_list_above(lines: list[Line], first: int, last: int) -> tuple[int, int]
 
 def _plain_heading(line: Line) -> bool:
     return line.block.kind == HEADING and line.rule is None and line.region is None
+
+
+LED_ITEMS_ABOVE = 3  # a list introduced by a lead-in above the article: this many items at least...
+LED_ITEMS_MAX = 40  # ...and at most this many (a longer run of short lines is a page's menus)
+STEP_LABEL_WORDS = 3  # "Step 1", "Method", "Schritt 1": a label between the list and the article
+
+
+def with_led_list_above(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """A list that a lead-in announces ("What You'll Need:" over "Cloche" / "Ruler" / "Moss"),
+    between the article's first paragraphs and the rest of it, is the article's: a how-to's
+    materials between its introduction and its steps. Its items, a word or two each, score
+    like a menu's, so the span (starting at the steps) stops under them and the introduction
+    above is lost. The span walks up over a step label, the items (LED_ITEMS_ABOVE to
+    LED_ITEMS_MAX short lines, none a rule's match, no paragraph among them) and the lead-in
+    (a short line ending in a colon), and then over the run of prose right above it."""
+    k = first - 1
+    if k >= 0 and _plain_label(lines[k]) and lines[k].words <= STEP_LABEL_WORDS:
+        k -= 1
+    items = 0
+    while k >= 0 and items <= LED_ITEMS_MAX and _short_item(lines[k], scores[k]) and not _leads_in(lines[k]):
+        items, k = items + 1, k - 1
+    if not LED_ITEMS_ABOVE <= items <= LED_ITEMS_MAX or k < 1 or not _leads_in(lines[k]) \
+            or not _plain_label(lines[k]) or scores[k - 1] <= 0:
+        return first, last
+    k -= 1
+    while k > 0 and scores[k - 1] > 0:
+        k -= 1
+    return k, last
+
+
+def _plain_label(line: Line) -> bool:
+    return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
+        and 0 < line.words <= SECTION_HEADING_WORDS * 3
+
+
+def _short_item(line: Line, score: float) -> bool:
+    return line.rule is None and line.region is None and line.block.kind in (TEXT, LIST) \
+        and 0 < line.words <= LED_ITEM_WORDS and score <= SHORT_SENTENCE
