@@ -549,14 +549,6 @@ CASES = {
         ["Asked 3 years ago", "Viewed 12k times", "asked Mar 3", "answered Mar 3", "2 Answers", "Sorted by",
          "Your Answer", "By clicking", "Hot Network Questions", "Ask Question"],
     ),
-    # A two-paragraph post as Jina Reader hands it over, then "Related posts" (links) and "About
-    # Example", the company's blurb: one long paragraph. The post is small, so other full
-    # paragraphs are kept beside it as strays; not one under a related-stories heading past it.
-    "short-post-then-related-and-company-blurb.md": (
-        ["Last spring we tried a four-day week", "Output stayed the same, sick days fell"],
-        ["URL Source", "Related posts", "How we hire", "About Example", "Example builds scheduling software",
-         "[Privacy]"],
-    ),
     # A Spanish how-to as innerText prints it: the introduction, a materials list announced by
     # "Materiales:" (one or two words an item, scored like a menu's), then the steps. The span
     # starts at the steps; the list and the introduction above its lead-in are the article's.

@@ -201,17 +201,10 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
         while j < n and scores[j] > 0 and not inside[j]:
             total += scores[j]
             j += 1
-        if (total >= stray and not _past_section_end(scores, spans, i)) or _near_the_article(lines, scores, spans, i, j):
+        if total >= stray or _near_the_article(lines, scores, spans, i, j):
             strays.append((i, j - 1))
         i = j
     return sorted(spans + strays)
-
-
-def _past_section_end(scores: list[float], spans: list[tuple[int, int]], start: int) -> bool:
-    """Whether a run starting at ``start`` lies after the article past a related-stories or
-    author-bio heading: under it stand other stories, a bio, the site's blurb."""
-    end = max(last for _, last in spans)
-    return start > end and any(scores[k] == SECTION_END for k in range(end + 1, start))
 
 
 def _near_the_article(lines: list[Line], scores: list[float], spans: list[tuple[int, int]],
