@@ -3,8 +3,10 @@
 The prose scores find the article's paragraphs; its content that scores at or under zero
 stays out of the run unless it lies between them: a numbered list the article begins goes on
 to its last item, a table or block of code that starts or ends the article belongs to it, and
-the code (with its headings) a technical post opens with above its first paragraph too.
-``span.select_article`` widens every span it chose with these."""
+the code (with its headings) a technical post opens with above its first paragraph too; so
+does a list the article ends with, a Markdown list of its words above its first paragraph, and
+a list that a lead-in announces between its introduction and the rest. ``widened`` applies
+them all to every span ``span.select_article`` chose."""
 
 from __future__ import annotations
 
@@ -140,18 +142,18 @@ LED_ITEM_WORDS = 30  # ...or of this many under a lead-in (a feature list: "Doze
 
 
 def with_trailing_list(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
-    """A list that the article ends with goes on to its last item: one its last paragraph
-    leads into ("These are the things we never leave without:" over "Two pairs of wool
-    socks" / "Map and compass" / ...) or a short label under it does ("What's new:"), or a
-    Markdown list whose first items the span holds or
-    that starts right under it. Its items, short written lines, score about zero or, as a
-    few title words ("Schutzbleche anschrauben") in a list the span holds the start of, like
-    a menu's, so nothing after them pulls the span over them. The span takes in a run of such lines right under it (TRAILING_ITEMS
-    items with those it holds), up to a line that is no more of the article (a rule's match,
-    a heading, a link, the page's end); a run that goes on into more prose belongs as much
-    to that prose, and stays out. A flattened list has lost its markers: only a lead-in
-    says its lines are a list (after an article, a few short written lines are as often a
-    heading over other stories' headlines)."""
+    """A list that the article ends with goes on to its last item: one that its last
+    paragraph leads into ("These are the things we never leave without:" over "Two pairs of
+    wool socks" / "Map and compass" / ...) or a short label under it does ("What's new:"),
+    or a Markdown list whose first items the span holds or that starts right under it. Its
+    items, short written lines, score about zero (or, as a few title words in a list whose
+    start the span holds, "Schutzbleche anschrauben", like a menu's), so nothing after them
+    pulls the span over them. The span takes in a run of such lines right under it
+    (TRAILING_ITEMS items with those it holds), up to a line that is no more of the article
+    (a rule's match, a heading, a link, the page's end); a run that goes on into more prose
+    belongs as much to that prose, and stays out. A flattened list has lost its markers:
+    only a lead-in says its lines are a list (after an article, a few short written lines
+    are as often a heading over other stories' headlines)."""
     leads_in = _leads_in(lines[last])
     held = 0  # the list's items at the span's end
     while held <= last - first and lines[last - held].block.kind == LIST:
@@ -245,3 +247,14 @@ def _plain_label(line: Line) -> bool:
 def _short_item(line: Line, score: float) -> bool:
     return line.rule is None and line.region is None and line.block.kind in (TEXT, LIST) \
         and 0 < line.words <= LED_ITEM_WORDS and score <= SHORT_SENTENCE
+
+
+def widened(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """The span lines[first:last + 1] with all that adjoins it and is part of the article, each
+    widening applied to what the ones before it made (a table first: a list may end under it)."""
+    first, last = with_adjoining_tables(lines, scores, first, last)
+    first, last = with_code_above(lines, scores, first, last)
+    first, last = with_numbered_items(lines, first, last)
+    first, last = with_trailing_list(lines, scores, first, last)
+    first, last = with_list_above(lines, first, last)
+    return with_led_list_above(lines, scores, first, last)

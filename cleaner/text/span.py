@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .adjoining import (with_adjoining_tables, with_code_above, with_led_list_above, with_list_above,
-                        with_numbered_items, with_trailing_list)
+from .adjoining import widened
 from .classify import Line, is_prose
 from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
@@ -119,9 +118,7 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
-    selection.spans = [with_led_list_above(lines, scores, *with_list_above(lines, *with_trailing_list(
-        lines, scores, *with_numbered_items(lines, *with_code_above(lines, scores, *with_adjoining_tables(
-            lines, scores, first, last)))))) for first, last in spans]
+    selection.spans = [widened(lines, scores, first, last) for first, last in spans]
     if selection.end_heading is None and selection.spans:
         # The article stopped above a related-stories heading whose list was weighed as
         # teasers: what lies under the heading is named after it.
