@@ -558,6 +558,22 @@ CASES = {
         ["Manualidades", "Comparte este artículo", "Pinterest", "Artículos relacionados", "Cómo cuidar un cactus",
          "Política de privacidad"],
     ),
+    # A Medium story as innerText prints it: under its last paragraph the "--" clap divider,
+    # which had made that paragraph a setext heading (and the heading no part of the article);
+    # converters underline a heading with three characters at least, or as many as it has.
+    "medium-post-with-clap-dividers.txt": (
+        ["Two years ago we split our product", "The services had been drawn along team lines",
+         "We kept the module boundaries inside the monolith"],
+        ["Open in app", "Member-only story", "Written by Dana Whitlock", "1.2K Followers", "Recommended from Medium",
+         "Text to speech"],
+    ),
+    # A Substack post: the platform's "Thanks for reading X! Subscribe for free..." prompt under
+    # the post, and its like / restack counts, are chrome (chrome.newsletter.reader-supported-prompt).
+    "substack-post.txt": (
+        ["The harbour tax was meant to pay", "Within a month, half the boats had moved"],
+        ["Thanks for reading", "Subscribe for free", "42 Likes", "Discussion about this post", "Ready for more?",
+         "Substack is the home"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],
@@ -1418,6 +1434,9 @@ def test_a_lone_dash_under_a_line_is_no_heading_underline():
 
     assert [b.kind for b in segment("Harbour news\n------------\n").blocks] == [HEADING, HEADING]
     assert [b.kind for b in segment("count\n-\n1\n").blocks] == [TEXT, TEXT, TEXT]
+    # ...nor is "--" under a paragraph (Medium's divider); "Hi" over "--" is a heading still
+    assert [b.kind for b in segment("We kept the module boundaries inside the monolith.\n--\n").blocks] == [TEXT, TEXT]
+    assert [b.kind for b in segment("Hi\n--\n").blocks] == [HEADING, HEADING]
 
 
 def test_code_laid_out_a_token_a_line_is_content():

@@ -81,6 +81,7 @@ def plain(block: Block) -> str:
 
 MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches them anyway, and
 # the emphasis and link patterns slow down with length on pathological lines ("*a *a *a …")
+SETEXT_MIN_UNDERLINE = 3  # a setext heading's underline: this many "=" or "-" (two under a two-character title)
 JOINED_LINKS_MAX_CHARS = 20_000  # a wrapped row of links joined (a share bar of six icons with
 # their targets) is tested up to this long: the link-list pattern is linear in the length
 
@@ -198,9 +199,11 @@ def segment(source: str) -> Document:
         markdown = len(body) <= MARKDOWN_MAX_CHARS and _may_be_markdown(body)
         kind = _line_kind(body, markdown)
         if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
-                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) and len(body.strip()) >= 2:
+                and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
+                and len(body.strip()) >= max(2, min(SETEXT_MIN_UNDERLINE, len(blocks[-1].text.strip()))):
             # "Title" over "=====" is a Markdown heading; a lone "-" under a line is a minus
-            # in code laid out one token a line (no converter underlines with one character)
+            # in code laid out one token a line, and "--" under a paragraph Medium's divider
+            # (converters underline a heading with as many characters as it has, three at least)
             kind = blocks[-1].kind = HEADING
         if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
