@@ -112,9 +112,10 @@ def with_code_above(lines: list[Line], scores: list[float], first: int, last: in
     return top, last
 
 
-def _may_head_code(line: Line) -> bool:
+def _may_head_code(line: Line, words: int = SECTION_HEADING_WORDS) -> bool:
+    """A short line no rule matched (a heading, a label, a lead-in) of ``words`` words at most."""
     return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
-        and 0 < line.words <= SECTION_HEADING_WORDS
+        and 0 < line.words <= words
 
 
 def _content_above(line: Line, score: float) -> bool:
@@ -214,6 +215,7 @@ def _plain_heading(line: Line) -> bool:
 LED_ITEMS_ABOVE = 3  # a list introduced by a lead-in above the article: this many items at least...
 LED_ITEMS_MAX = 40  # ...and at most this many (a longer run of short lines is a page's menus)
 STEP_LABEL_WORDS = 3  # "Step 1", "Method", "Schritt 1": a label between the list and the article
+LABEL_WORDS = SECTION_HEADING_WORDS * 3  # a lead-in of this many words at most ("What You'll Need:")
 
 
 def with_led_list_above(lines: list[Line], scores: list[float], first: int, last: int) -> tuple[int, int]:
@@ -225,23 +227,18 @@ def with_led_list_above(lines: list[Line], scores: list[float], first: int, last
     LED_ITEMS_MAX short lines, none a rule's match, no paragraph among them) and the lead-in
     (a short line ending in a colon), and then over the run of prose right above it."""
     k = first - 1
-    if k >= 0 and _plain_label(lines[k]) and lines[k].words <= STEP_LABEL_WORDS:
+    if k >= 0 and _may_head_code(lines[k], STEP_LABEL_WORDS):
         k -= 1
     items = 0
     while k >= 0 and items <= LED_ITEMS_MAX and _short_item(lines[k], scores[k]) and not _leads_in(lines[k]):
         items, k = items + 1, k - 1
     if not LED_ITEMS_ABOVE <= items <= LED_ITEMS_MAX or k < 1 or not _leads_in(lines[k]) \
-            or not _plain_label(lines[k]) or scores[k - 1] <= 0:
+            or not _may_head_code(lines[k], LABEL_WORDS) or scores[k - 1] <= 0:
         return first, last
     k -= 1
     while k > 0 and scores[k - 1] > 0:
         k -= 1
     return k, last
-
-
-def _plain_label(line: Line) -> bool:
-    return line.rule is None and line.region is None and line.block.kind in (TEXT, HEADING) \
-        and 0 < line.words <= SECTION_HEADING_WORDS * 3
 
 
 def _short_item(line: Line, score: float) -> bool:
