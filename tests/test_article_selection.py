@@ -1215,7 +1215,7 @@ def test_a_table_taken_one_cell_a_line_is_content_and_a_numbered_list_is_not():
     from cleaner.engine.load import default_rules
     from cleaner.text import segment
     from cleaner.text.assemble import _matched
-    from cleaner.text.flattened import _table_cells
+    from cleaner.text.flattened import _table_cells, candidates
     from cleaner.text.score import CODE_LINE, prose_scores
 
     paragraph = ("The club published the final standings of the season on Sunday evening, after the "
@@ -1234,7 +1234,7 @@ def test_a_table_taken_one_cell_a_line_is_content_and_a_numbered_list_is_not():
     assert CODE_LINE not in cell_scores(topics)
     calendar = _matched(segment("\n".join(["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] + [str(day) for day in range(1, 29)])),
                         default_rules())
-    assert not list(_table_cells(calendar, [False] * len(calendar)))
+    assert not list(_table_cells(calendar, candidates(calendar, [False] * len(calendar))[1]))
 
 
 def test_a_link_that_wrapped_markdown_cuts_over_lines_is_link_only():

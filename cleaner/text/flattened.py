@@ -16,7 +16,35 @@ from .segment import TEXT
 def laid_out_content(lines: list[Line], prose: list[bool]) -> list[int]:
     """The indices of the lines that are such content (never a prose line, nor one a rule
     removes)."""
-    return [*_flat_table_rows(lines, prose), *_table_cells(lines, prose), *_token_runs(lines, prose)]
+    flat, short, tokens, free_tokens = candidates(lines, prose)
+    return [*_flat_table_rows(flat), *_table_cells(lines, short), *_token_runs(lines, tokens, free_tokens)]
+
+
+def candidates(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[bool], list[int], list[int]]:
+    """For every line, in one pass: whether it may be a flattened table's row, whether a
+    table's cell taken one a line, and how many tokens of a formula or code taken one a line
+    it holds (0: it is no such line; a block the fragment join made may hold several), of
+    every line and of the lines no rule removes."""
+    n = len(lines)
+    flat, short, tokens, free_tokens = [False] * n, [False] * n, [0] * n, [0] * n
+    three_numbers = _THREE_NUMBERS.search
+    for k, line in enumerate(lines):
+        if prose[k] or line.block.kind != TEXT:
+            continue
+        free = line.rule is None
+        plain = line.plain
+        if free or line.region is None:
+            # (Inline, the common case of _token_line_count: a line of one token or none.)
+            count = _token_line_count(plain) if "\n" in plain else 1 if _is_token(plain.strip()) else 0
+            tokens[k] = count
+            if free:
+                free_tokens[k] = count
+        if free:
+            if 0 < len(plain) <= TABLE_CELL_CHARS and "\n" not in plain:
+                short[k] = True
+            if three_numbers(line.block.text) is not None and _is_flat_row(line):
+                flat[k] = True
+    return flat, short, tokens, free_tokens
 
 
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
@@ -51,11 +79,11 @@ def _runs(members: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _flat_table_rows(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+def _flat_table_rows(flat: list[bool]) -> Iterator[int]:
     """A table flattened to text ("1 Kyle Busch 5040 5 1 17 27", one row a line): runs of
-    lines of numbers and names are table rows, content like a Markdown table's, not a menu."""
-    for start, end in _runs([not is_prose and line.rule is None and line.block.kind == TEXT and _is_flat_row(line)
-                             for line, is_prose in zip(lines, prose)]):
+    lines of numbers and names are table rows, content like a Markdown table's, not a menu
+    (``flat``: ``candidates``' rows)."""
+    for start, end in _runs(flat):
         if end - start >= TABLE_ROWS:
             yield from range(start, end)
 
@@ -69,13 +97,12 @@ TABLE_ROWS_SEEN = 3  # ...over this many rows at least...
 TABLE_NUMBER_COLUMNS = 2  # ...with this many columns of numbers (and one of words)
 
 
-def _table_cells(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+def _table_cells(lines: list[Line], short: list[bool]) -> Iterator[int]:
     """A table taken one cell a line ("1" / "Kyle Busch" / "5040" / "5" / "2" / "Martin Truex
     Jr." / "5035" / "7"): a run of short lines in which numbers and words take the same places
     in every row, two columns of them at least. A calendar is all numbers, a menu has none, a
-    numbered list one column of them, and a list of links with counts ("Politics" / "12") too."""
-    short = [not is_prose and line.rule is None and line.block.kind == TEXT and 0 < len(line.plain) <= TABLE_CELL_CHARS
-             and "\n" not in line.plain for line, is_prose in zip(lines, prose)]
+    numbered list one column of them, and a list of links with counts ("Politics" / "12") too
+    (``short``: ``candidates``' cells)."""
     for start, end in _runs(short):
         n = end - start
         if n < TABLE_CELL_RUN:
@@ -121,16 +148,13 @@ def _is_token(token: str) -> bool:
         len(token) <= QUOTED_TOKEN_CHARS and len(token) > 2 and token[0] in "'\"" and token[-1] == token[0])
 
 
-def _token_count(lines: list[Line], start: int, end: int) -> int:
-    """How many tokens ``_tokens`` finds in lines[start:end], without making them."""
-    return sum(lines[k].plain.strip().count("\n") + 1 for k in range(start, end))
-
-
-def _is_token_line(line: Line) -> bool:
-    text = line.plain
-    if "\n" not in text:  # (most lines: one token or none)
-        return _is_token(text.strip())
-    return all(map(_is_token, _tokens(line)))
+def _token_line_count(plain: str) -> int:
+    """How many tokens a line laid out one token a line holds (``_tokens``), or 0 when it is
+    no such line."""
+    if "\n" not in plain:  # (most lines: one token or none)
+        return 1 if _is_token(plain.strip()) else 0
+    tokens = [token.strip() for token in plain.strip().split("\n")]
+    return len(tokens) if all(map(_is_token, tokens)) else 0
 
 
 CODE_TOKENS = 6  # code laid out a token a line: a run of this many tokens (a menu's "Like" / "(" / "3" / ")" is shorter)...
@@ -146,29 +170,28 @@ def _is_code_tokens(tokens: list[str]) -> bool:
         and any(c in token for token in symbols for c in "([{") and any(c in token for token in symbols for c in ")]}")
 
 
-def _token_runs(lines: list[Line], prose: list[bool]) -> Iterator[int]:
+def _token_runs(lines: list[Line], tokens: list[int], free_tokens: list[int]) -> Iterator[int]:
     """MathML that a converter lays out one token a line (Wikipedia's formulas: "A", "=", "H")
     is a formula inside the article, not a menu of one-letter links; so is highlighted code
     taken a text node a line ("SELECT", "(", "*", ")"), and a chart's labels laid out a token a
-    line ("$900", "billion", "’17", "’18"), mostly numbers."""
-    tokens_alone = [not is_prose and line.block.kind == TEXT and (line.rule is None or line.region is None)
-                    and _is_token_line(line) for line, is_prose in zip(lines, prose)]
-    for start, end in _runs([alone and line.rule is None for alone, line in zip(tokens_alone, lines)]):
+    line ("$900", "billion", "’17", "’18"), mostly numbers (``tokens``, ``free_tokens``: each
+    line's count of tokens, ``candidates``)."""
+    for start, end in _runs(free_tokens):
         if end < len(lines) and _TEX_SOURCE.match(lines[end].block.text) is not None:
             yield from range(start, end)
             continue
-        if _token_count(lines, start, end) < FORMULA_LINES:
+        if sum(free_tokens[start:end]) < FORMULA_LINES:
             continue  # (most runs: a word or two of a menu)
-        tokens = [token for k in range(start, end) for token in _tokens(lines[k])]
-        if (any(token in _OPERATORS for token in tokens)
-                and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in tokens) >= len(tokens)) or (
-                len(tokens) >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in tokens)
-                and 2 * sum(any(c.isdigit() for c in t) and not _COUNT.match(t) for t in tokens) >= len(tokens)):
+        run = [token for k in range(start, end) for token in _tokens(lines[k])]
+        if (any(token in _OPERATORS for token in run)
+                and 2 * sum(len(token) <= FORMULA_SYMBOL_CHARS for token in run) >= len(run)) or (
+                len(run) >= CHART_LINES and all(len(t) <= CHART_TOKEN_CHARS for t in run)
+                and 2 * sum(any(c.isdigit() for c in t) and not _COUNT.match(t) for t in run) >= len(run)):
             yield from range(start, end)
     # Code goes on through a line that a rule removes: its tokens, joined as the fragments of
     # a cut paragraph ("BY" / "day"), may read as chrome (a byline); they stay removed.
-    for start, end in _runs(tokens_alone):
-        if _token_count(lines, start, end) < CODE_TOKENS:
+    for start, end in _runs(tokens):
+        if sum(tokens[start:end]) < CODE_TOKENS:
             continue
         if _is_code_tokens([token for k in range(start, end) for token in _tokens(lines[k])]):
             yield from (k for k in range(start, end) if lines[k].rule is None)

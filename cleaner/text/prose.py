@@ -117,7 +117,8 @@ def _fullest(hits: Counter, count: int, top: set[str], counts: Counter) -> int:
     if len(near) == 1:
         return near[0]
     # (The sample's words as split, punctuation and all: a stopword is seldom followed by a comma.)
-    return max(near, key=lambda lang: (sum(map(counts.__getitem__, counts.keys() & stoplist(lang))), -lang))
+    # (The set's intersection with the dict walks the sample's few words, not the long list.)
+    return max(near, key=lambda lang: (sum(map(counts.__getitem__, stoplist(lang).intersection(counts))), -lang))
 
 
 def _script(word: str) -> str | None:
@@ -129,6 +130,8 @@ def _script(word: str) -> str | None:
 
 
 def _main_script(words: Counter) -> str | None:
+    if all(map(str.isascii, words)):  # (most pages: every word Latin, or no letters at all)
+        return "LATIN" if any(map(str.isalpha, "".join(words))) else None
     scripts = Counter()
     for word, n in words.items():
         scripts[_script(word)] += n

@@ -27,6 +27,9 @@ def grow_regions(lines: list[Line]) -> None:
     first_prose: int | None = None  # the first prose line, found when a seed first asks
     barren: dict[int, str] = {}  # seeds that can grow no region of their family that stands
     while i < n:
+        if not lines[i].hits:  # (most lines)
+            i += 1
+            continue
         seed = next((h for h in lines[i].hits if h.rule.family in REGION_FAMILIES), None)
         if seed is None or barren.get(i) == seed.rule.family:
             i += 1
@@ -140,15 +143,17 @@ def decide_rule_hits(lines: list[Line]) -> None:
 def _anchored_runs(lines: list[Line], family: str) -> list[bool]:
     """For every line, whether it stands in a run of consecutive lines with hits of ``family``
     of which one is stronger than a member (worked out once per run, not once per line)."""
-    anchored, n, i = [False] * len(lines), len(lines), 0
-    while i < n:
-        if not lines[i].has_family(family):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and lines[j + 1].has_family(family):
-            j += 1
-        if any(lines[k].strongest(family).rule.role != "member" for k in range(i, j + 1)):
-            anchored[i:j + 1] = [True] * (j + 1 - i)
-        i = j + 1
+    anchored = [False] * len(lines)
+    # (Only the few lines with hits are looked at: a page is mostly lines without any.)
+    members = [k for k, line in enumerate(lines) if line.hits and line.has_family(family)]
+    start, m = 0, len(members)
+    while start < m:
+        end = start
+        while end + 1 < m and members[end + 1] == members[end] + 1:
+            end += 1
+        run = members[start:end + 1]
+        if any(lines[k].strongest(family).rule.role != "member" for k in run):
+            for k in run:
+                anchored[k] = True
+        start = end + 1
     return anchored
