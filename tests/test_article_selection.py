@@ -574,6 +574,19 @@ CASES = {
         ["Thanks for reading", "Subscribe for free", "42 Likes", "Discussion about this post", "Ready for more?",
          "Substack is the home"],
     ),
+    # A one-paragraph diary post on a Japanese blog beside its sidebar: the profile widget
+    # ("プロフィール" over the blogger's bio), the monthly archive with its post counts
+    # ("2021 / 3 (5)": a count in parentheses ends no sentence) and "このブログについて".
+    "short-post-beside-archive-counts-ja.txt": (
+        ["今日は天気が良かったので、近くの川沿いを散歩しました。"],
+        ["2021 / 3 (5)", "2020 / 12 (7)", "東京在住の会社員です", "このブログは、日々の", "月別アーカイブ"],
+    ),
+    # A short Blogger post over the theme's sidebar: the "About Me" gadget's bio is no part of it.
+    "short-post-beside-about-me-widget.txt": (
+        ["The first tulips opened this morning by the back fence"],
+        ["I am a retired teacher", "View my complete profile", "Blog Archive", "Seed Starting Indoors",
+         "Powered by Blogger", "Email This"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -110,6 +110,7 @@ def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
     return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
 
 
+_COUNT_AT_END = re.compile(r"[(（]\d{1,6}[)）]$")
 _CITATIONS_AT_END = re.compile(r"(?:\s?\[(?:\d{1,4}|[a-z]{1,3}|[^\[\]]{1,20} needed)\])+\s*$")  # "[12]", "[a]", "[citation needed]"
 
 
@@ -120,6 +121,8 @@ def ends_sentence(text: str) -> bool:
     if text[-1:] == "]":
         text = _CITATIONS_AT_END.sub("", text)
     last = text[-1:]
+    if last in ")）" and _COUNT_AT_END.search(text):
+        return False  # a count in parentheses: an archive's month or a category ("2021 / 3 (5)")
     return last in _SENTENCE_ENDS and not (last in ")]" and _MEDIA_TAG.search(text))
 
 
