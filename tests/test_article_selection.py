@@ -587,6 +587,13 @@ CASES = {
         ["I am a retired teacher", "View my complete profile", "Blog Archive", "Seed Starting Indoors",
          "Powered by Blogger", "Email This"],
     ),
+    # A short post over "Watch Next" and a video's title as one long line of capitalised words,
+    # then the topic tags: a line like that is a headline or a menu, not a line of the article
+    # (the site's blurb under it is kept, as a thin article keeps its neighbours' prose).
+    "short-post-over-headline-row.txt": (
+        ["The container ships keep getting bigger", "The council wants to dredge two of the harbours"],
+        ["Watch Next", "Harbour Masters Talk About the Future", "Topics shipping", "More From", "Sign In"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -39,6 +39,8 @@ LIST_AS_LINE_MAX = 0.5  # ...and never more than this (a kudos list of 5,000 nam
 SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
 LEAD_IN_WORDS = 4  # a line of written words this long ending in ":" leads into code or a list
+MENU_ROW_WORDS = 12  # a line of this many words, with no punctuation inside...
+MENU_ROW_SMALL_WORD = 5  # ...all capitalised but words this short ("a", "of", "the", "und", "pour") is a menu or a headline
 
 _CJK_COMMA = re.compile("[，、；：]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -143,7 +145,7 @@ def _runs_on(line: Line, following: Line) -> bool:
         return False
     text = line.block.text.rstrip()
     return (following.block.text.lstrip()[:1].islower() or text[-1:] in _OPEN_CLAUSE
-            or text.count("[") > text.count("]") or text.count("(") > text.count(")"))
+            or text.count("[") > text.count("]") or text.count("(") > text.count(")")) and not _is_menu_row(text)
 
 
 def _is_prose_unit(lines: list[Line], first: int, last: int, hard_wrapped: bool) -> bool:
@@ -249,6 +251,8 @@ def _line_score(line: Line, text: str | None = None) -> float:
         return MENU_LINE
     # Running text has words in lower case; names, dates, menu items and headlines in title
     # case do not.
+    if _is_menu_row(text, letters):
+        return MENU_LINE
     if any(w[0].islower() for w in letters):
         stop = line.stop()
         if stop is not None and stop >= SOME_STOPWORDS:
@@ -261,6 +265,24 @@ def _line_score(line: Line, text: str | None = None) -> float:
     elif line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
         return CONTENT_LINE
     return MENU_LINE
+
+
+def _is_menu_row(text: str, letters: list[str] | None = None) -> bool:
+    """A menu or a headline laid out on one line: many words, no punctuation, capitalised but
+    for small ones between them ("Log in Create a new user The Monastery Gates Seekers of Perl
+    Wisdom Meditations ...", "Harbour Masters Talk About the Future of Shipping and the Ports
+    of ..."), however many stopwords those small words are. Running text has longer words in
+    lower case (``letters``: the line's words, when known)."""
+    if letters is None:
+        if len(text) < 4 * MENU_ROW_WORDS:
+            return False
+        letters = _LETTERS.findall(text)
+    if len(letters) < MENU_ROW_WORDS or _INNER_PUNCTUATION.search(text) is not None:
+        return False
+    lower = [w for w in letters if w[0].islower()]
+    upper = sum(w[0].isupper() for w in letters)
+    return upper + len(lower) == len(letters) and upper >= len(lower) \
+        and all(len(w) <= MENU_ROW_SMALL_WORD for w in lower)
 
 
 def _prose_score(line: Line) -> float | None:
