@@ -789,6 +789,15 @@ def _html_article(fixture: str, first: str, last: str, chrome: tuple[str, ...]) 
     return text
 
 
+def test_html_a_page_laid_out_with_a_table_loses_its_menu_column():
+    """An old page laid out with a table: readability takes the row that holds both the
+    article's cell and the site's menu, a cell of nothing but links. The menu column goes; the
+    article's paragraphs and its programme list stay."""
+    _html_article("table-layout-menu-column.html", "Am Samstag, dem 13. November",
+                  "Kinder unter 12 Jahren haben freien Eintritt.",
+                  ("Startseite", "Mitglied werden", "Gästebuch", "Impressum"))
+
+
 def test_html_text_loose_in_a_section_between_line_breaks_is_scored():
     """An interview whose answers are loose text in <section>s, parted by <br><br> and <h4>
     questions (no <p>), beside a sidebar of <p> blurbs: readability wraps the loose text of a

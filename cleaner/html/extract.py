@@ -11,8 +11,9 @@ import re
 from ..engine.model import normalise
 from . import published
 from .published import squashed
+from .columns import without_link_columns
 from .readability_pick import readability_pick
-from .written import PARAGRAPHS, link_share, prose_length, top_paragraphs
+from .written import PARAGRAPHS, WRITTEN_BLOCK, WRITTEN_BLOCK_LINKS, is_written, link_share, prose_length, top_paragraphs
 
 
 def main_content(root, title: str | None = None, stated_body: str | None = None):
@@ -34,7 +35,8 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     states its article's text (JSON-LD ``articleBody``, ``stated_body``) and the choice holds
     little of it, the element that holds it is the article, or else the stated text itself (see
     published.py)."""
-    return _checked_against_stated_body(root, _structural_choice(root, title), stated_body)
+    return _checked_against_stated_body(root, without_link_columns(_structural_choice(root, title)), stated_body)
+
 
 
 def _structural_choice(root, title: str | None):
@@ -143,8 +145,8 @@ BODY_MAX_GAIN = 3.0  # a body container with more prose than this times the pick
 BODY_LINK_DENSITY = 0.3  # ...and one whose text is mostly links, a list of teasers
 BODY_EXTRA_MIN = 150  # characters of written text the container must add before the pick ends...
 BODY_EXTRA_JUNK = 0.5  # ...with at most this share of it again in links and short lines
-BODY_BLOCK_MIN = 40  # a paragraph or list item this long, mostly not a link, is written text
-BODY_BLOCK_LINKS = 0.5
+BODY_BLOCK_MIN = WRITTEN_BLOCK  # a paragraph or list item this long, mostly not a link, is written text
+BODY_BLOCK_LINKS = WRITTEN_BLOCK_LINKS
 
 
 def _body_container(root, element, picked_prose: int):
@@ -240,7 +242,7 @@ def _adds_text(container, picked: str, last) -> bool:
     for block in _top_blocks(container):
         text = squashed(block.text_content())
         if text and text[:60] not in picked:
-            if _is_written(text, block):
+            if is_written(text, block):
                 written += len(text)
             else:
                 junk += len(text)
@@ -254,7 +256,7 @@ def _written_beyond(container, element) -> int:
     container that readability's pick does not hold: headline lists and share bars not counted."""
     picked = squashed(element.text_content())
     return sum(len(text) for block in _top_blocks(container)
-               if (text := squashed(block.text_content())) and text[:60] not in picked and _is_written(text, block))
+               if (text := squashed(block.text_content())) and text[:60] not in picked and is_written(text, block))
 
 
 def _dropped_from_middle(titled, element, picked_prose: int):
@@ -280,12 +282,7 @@ def _written_between(container, element) -> int:
     if not shared:
         return 0
     return sum(len(text) for text, block in blocks[shared[0]:shared[-1]]
-               if text[:60] not in picked and _is_written(text, block))
-
-
-def _is_written(text: str, block) -> bool:
-    """A paragraph, list item or quote long enough and mostly not a link is written text."""
-    return len(text) >= BODY_BLOCK_MIN and link_share(block) < BODY_BLOCK_LINKS
+               if text[:60] not in picked and is_written(text, block))
 
 
 def _cut_after(node, root) -> None:

@@ -24,6 +24,16 @@ def link_share(element) -> float:
     return links / max(length(element.text_content()), 1)
 
 
+WRITTEN_BLOCK = 40  # characters: a paragraph, list item or quote this long...
+WRITTEN_BLOCK_LINKS = 0.5  # ...and less than this share of it links is written text
+
+
+def is_written(text: str, block) -> bool:
+    """A paragraph, list item or quote long enough and mostly not a link is written text
+    (``text``: the block's text, squashed)."""
+    return len(text) >= WRITTEN_BLOCK and link_share(block) < WRITTEN_BLOCK_LINKS
+
+
 def prose_length(element) -> int:
     """Characters of paragraph text (<p>, list items, quotes, code...) under the element; the
     element's own text when it has no paragraphs at all (a page of <br>-separated lines). A
