@@ -789,6 +789,14 @@ def _html_article(fixture: str, first: str, last: str, chrome: tuple[str, ...]) 
     return text
 
 
+def test_html_a_short_story_in_its_article_beats_the_next_story_the_scroll_loaded():
+    """A two-paragraph story in its own <article> under the page's title, then the next story
+    an infinite scroll loaded, longer: readability takes their shared ancestor. The <article>
+    under the title, short as it is, is the article."""
+    _html_article("short-story-above-next-article.html", "Sleeper trains will run along the coast",
+                  "about the same as a hotel room.", ("Harbour wall repairs", "The quay will close"))
+
+
 def test_html_a_page_laid_out_with_a_table_loses_its_menu_column():
     """An old page laid out with a table: readability takes the row that holds both the
     article's cell and the site's menu, a cell of nothing but links. The menu column goes; the

@@ -214,6 +214,19 @@ def test_a_sentence_followed_by_a_note_reference_ends_a_sentence():
     assert not ends_sentence("Council approves the new bridge [Video]") and not ends_sentence("See [12]")
 
 
+def test_a_count_in_parentheses_ends_no_sentence_and_a_year_in_them_does():
+    """A blog archive's months and a menu's categories end in a count in parentheses ("2021 /
+    3 (5)", "Sport (185)"), as a headline ends in its media tag with a count ("(34 Photos)"):
+    none of them ends a sentence. A year in parentheses closes a title ("… (1853)"), and a
+    parenthesis after a full stop closes a sentence."""
+    from cleaner.text.classify import ends_sentence
+
+    assert not ends_sentence("2021 / 3 (5)") and not ends_sentence("Sport (185)") and not ends_sentence("年别 （12）")
+    assert not ends_sentence("Can we ride on your handle bars? (34 Photos)")
+    assert ends_sentence("Bartleby, the Scrivener: A Story of Wall-Street (1853)")
+    assert ends_sentence("The bridge reopened in spring (see the notes below.)")
+
+
 def test_a_hard_wrapped_paragraph_is_one_block_of_the_inputs_own_text():
     """Text wrapped at 72 columns: each paragraph's lines are one block (its text the input's,
     line breaks and all), so rules, regions and scores judge the paragraph whole; a list of

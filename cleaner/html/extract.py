@@ -305,14 +305,16 @@ TITLE_MIN = 8  # characters: a shorter title ("Home", "Blog") names no article
 def _titled_container(root, title: str | None):
     """The tightest ancestor of the heading that states the page's title that the page marks as
     its article (<article>, <main>, itemprop=articleBody...) and that holds MIN_PROSE characters
-    of prose, or None (no title, no such heading, no such container)."""
+    of prose, or an <article> that holds WRAPPED_PARAGRAPHS full paragraphs (a short story, the
+    page's own <article> around it), or None (no title, no such heading, no such container)."""
     heading = title_heading(root, title, least=TITLE_MIN)
     if heading is None:
         return None
     for ancestor in heading.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
-        if _is_article_container(ancestor) and prose_length(ancestor) >= MIN_PROSE:
+        if _is_article_container(ancestor) and (prose_length(ancestor) >= MIN_PROSE or ancestor.tag == "article" and sum(
+                len(squashed(p.text_content())) >= BODY_BLOCK_MIN for p in top_paragraphs(ancestor)) >= WRAPPED_PARAGRAPHS):
             return ancestor
     return None
 

@@ -86,9 +86,9 @@ def word_count(text: str) -> float:
     return len(_WORD.findall(text)) + cjk / 2 + unspaced / UNSPACED_WORD_CHARS
 
 
-# A headline's media tag ("… in new photos (PHOTOS)", "… review [Video]"): the closing bracket
-# ends a headline, not a sentence.
-_MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:photos?|images?|pics?|pictures?|videos?|watch|gallery|audio|listen|"
+# A headline's media tag ("… in new photos (PHOTOS)", "… review [Video]", "… (34 Photos)"): the
+# closing bracket ends a headline, not a sentence.
+_MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:\d{1,4}\s?)?(?:photos?|images?|pics?|pictures?|videos?|watch|gallery|audio|listen|"
                         r"infographic|slideshow|podcast|fotos?|vídeos?)\s?[)\]]$", re.IGNORECASE)
 
 
@@ -110,7 +110,7 @@ def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
     return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
 
 
-_COUNT_AT_END = re.compile(r"[(（]\d{1,6}[)）]$")
+_COUNT_AT_END = re.compile(r"[(（](?!(?:1[5-9]|20)\d\d[)）])\d{1,6}[)）]$")  # (a year in parentheses is a title's, no count)
 _CITATIONS_AT_END = re.compile(r"(?:\s?\[(?:\d{1,4}|[a-z]{1,3}|[^\[\]]{1,20} needed)\])+\s*$")  # "[12]", "[a]", "[citation needed]"
 
 
@@ -122,7 +122,7 @@ def ends_sentence(text: str) -> bool:
         text = _CITATIONS_AT_END.sub("", text)
     last = text[-1:]
     if last in ")）" and _COUNT_AT_END.search(text):
-        return False  # a count in parentheses: an archive's month or a category ("2021 / 3 (5)")
+        return False  # a count in parentheses: an archive's month or a category ("2021 / 3 (5)"), not a year
     return last in _SENTENCE_ENDS and not (last in ")]" and _MEDIA_TAG.search(text))
 
 
