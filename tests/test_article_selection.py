@@ -594,6 +594,14 @@ CASES = {
         ["The container ships keep getting bigger", "The council wants to dredge two of the harbours"],
         ["Watch Next", "Harbour Masters Talk About the Future", "Topics shipping", "More From", "Sign In"],
     ),
+    # A changelog in Markdown: version headings over short list items, no paragraph anywhere.
+    # The best run of scores was the first version's three items (each heading costs the run);
+    # a page without prose keeps its longest run of content lines, headings and items alike.
+    "changelog-headings-and-lists.md": (
+        ["# Changelog", "- Add `--timeout` to the `fetch` command", "### Fixes", "- Crash on empty configuration files",
+         "## 2.3.1 (2024-01-15)", "- Drop support for Python 3.8"],
+        ["Skip to main content", "Was this page helpful?", "Edit this page on GitHub", "Pricing", "Example Inc."],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from .adjoining import widened
 from .classify import Line, is_prose
 from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt
-from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, MENU_LINE, MENU_LINE_INSIDE,
-                    SECTION_END, is_list_as_line,
+from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE,
+                    MENU_LINE_INSIDE, SECTION_END, SHORT_SENTENCE, is_list_as_line,
                     prose_scores)
-from .segment import LINK_ONLY, LIST, TEXT
+from .segment import HEADING, LINK_ONLY, LIST, TEXT
 
 RELATED_ITEMS = 8  # headlines under a related-articles heading that go with it
 TITLED_SHARE = 0.3  # the run under the known title wins at this share of the best run's score
@@ -224,7 +224,14 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         if selection.end_heading is not None:
             best, first, last = _best_run(scores, 0, n)
     if best <= 0:
-        return _content_run(scores)
+        return _content_run(lines, scores)
+    if max(scores) <= SHORT_SENTENCE:
+        # No prose anywhere: the best run of scores is one stretch between two headings of a
+        # page of lists (a changelog); the longest run of content lines wins when it holds
+        # CONTENT_RUN_GAIN times the lines the best run holds.
+        content = _content_run(lines, scores)
+        if content and content[0][1] - content[0][0] + 1 >= CONTENT_RUN_GAIN * (last - first + 1):
+            return content
     if title is not None and not first <= title + 1 <= last + 1:
         head, start, titled, titled_end = _run_under(scores, title, first if title < first else n)
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
@@ -304,16 +311,21 @@ def _ui_text_lines(lines: list[Line], first: int, last: int) -> int:
 
 
 NO_PROSE_CONTENT = 3.0  # content lines, net of the menu lines among them, that a page without prose keeps
+CONTENT_RUN_GAIN = 2.0  # ...and the longest run of them replaces a best run of scores this many times shorter
 
 
-def _content_run(scores: list[float]) -> list[tuple[int, int]]:
-    """A text with no run of prose at all, not one sentence: a poem, a list of ingredients, a
-    table, a page of short written lines. An empty output would lose all of it, so the longest
-    run of its content lines is kept: a short written line, a table row, a line of code or a
-    label between them counts one, every other line what it scored (a menu-like line costs
-    one, a rule's match half of one, a region bars the run). A page of nothing but menus, links
-    and rule matches keeps nothing."""
-    weights = [1.0 if score in (CONTENT_LINE, CODE_LINE, MENU_LINE_INSIDE) else score for score in scores]
+def _content_run(lines: list[Line], scores: list[float]) -> list[tuple[int, int]]:
+    """A text with no prose at all, not one paragraph: a poem, a list of ingredients, a
+    table, a changelog of headings and list items, a page of short written lines. An empty
+    output would lose all of it, and the best run of scores would keep a stretch between two
+    of its headings, so the longest run of its content lines is kept: a short written line or
+    sentence, a list item, a table row, a line of code, a Markdown heading or a label between
+    them counts one, every other line what it scored (a menu-like line costs one, a rule's
+    match or a link half of one, a region bars the run). A page of nothing but menus, links and
+    rule matches keeps nothing."""
+    weights = [1.0 if score in (CONTENT_LINE, CODE_LINE, MENU_LINE_INSIDE, LIST_ITEM, SHORT_SENTENCE)
+               or (line.block.kind == HEADING and line.rule is None) else score
+               for score, line in zip(scores, lines)]
     total, first, last = _best_run(weights, 0, len(weights))
     return [(first, last)] if total >= NO_PROSE_CONTENT else []
 
