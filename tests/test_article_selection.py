@@ -805,6 +805,15 @@ def test_html_a_short_story_in_its_article_beats_the_next_story_the_scroll_loade
                   "about the same as a hotel room.", ("Harbour wall repairs", "The quay will close"))
 
 
+def test_html_short_code_blocks_between_and_after_the_paragraphs_are_kept():
+    """A technical post whose commands are short code blocks, each in a syntax highlighter's
+    <div>: readability's clean-up drops a <div> of under 25 characters, so the commands (and
+    the post's last line, a command) went. A wrapper whose text is its code block's is kept."""
+    text = _html_article("tech-post-short-code-blocks.html", "When a rebase goes wrong halfway",
+                         "git log -5", ("Field notes", "Archive", "Comments are closed"))
+    assert "git status" in text and "git rebase --abort" in text
+
+
 def test_html_a_page_laid_out_with_a_table_loses_its_menu_column():
     """An old page laid out with a table: readability takes the row that holds both the
     article's cell and the site's menu, a cell of nothing but links. The menu column goes; the

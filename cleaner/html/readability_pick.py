@@ -51,6 +51,8 @@ _INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span
 # <section> or <article> holds its text as often ("text<br><br><h4>…</h4>text<br><br>").
 _LOOSE_TEXT_HOLDERS = ("div", "section", "article", "main")
 _SENTENCE_HOLDERS = frozenset({"p", "li", "dd", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
+_CODE_WRAPPERS = frozenset({"div", "section", "table"})  # what syntax highlighters wrap a <pre> in
+CODE_WRAPPER_SLACK = 1.5  # a wrapper with up to this many times its code block's text (a caption, a copy button)
 
 
 def _commas(text: str) -> int:
@@ -71,6 +73,20 @@ class _Readability(Document):
 
     def get_link_density(self, elem):
         return link_share(elem)
+
+    def get_preserved_elements(self, node):
+        # readability's clean-up drops a <div> of under 25 characters: the wrapper of a short
+        # code block ("<div class="highlight"><pre>make test</pre></div>"), a command between
+        # a technical post's paragraphs. A wrapper whose text is its code block's is kept.
+        allowed = super().get_preserved_elements(node)
+        for pre in node.iter("pre"):
+            code = len(pre.text_content().strip())
+            for wrapper in pre.iterancestors():
+                if wrapper is node or wrapper.tag not in _CODE_WRAPPERS \
+                        or len(wrapper.text_content().strip()) > CODE_WRAPPER_SLACK * max(code, 1):
+                    break
+                allowed[wrapper] = True
+        return allowed
 
     def select_best_candidate(self, candidates):
         best = super().select_best_candidate(candidates)
