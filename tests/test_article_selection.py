@@ -602,6 +602,14 @@ CASES = {
          "## 2.3.1 (2024-01-15)", "- Drop support for Python 3.8"],
         ["Skip to main content", "Was this page helpful?", "Edit this page on GitHub", "Pricing", "Example Inc."],
     ),
+    # A short Chinese news item under a home-made preference centre whose category
+    # descriptions ("这些 Cookie 帮助我们统计访问量…") are sentences as long as the item's:
+    # the categories and their descriptions are the consent region's (consent.generic.category-zh).
+    "zh-preference-centre-above-short-news.txt": (
+        ["深圳市发展和改革委员会日前发布", "这将有效缓解市民“充电难”的问题。"],
+        ["这些 Cookie 是网站正常运行所必需的", "分析 Cookie", "这些 Cookie 帮助我们统计访问量", "全部接受", "上海地铁新线路",
+         "请登录后发表评论"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],
