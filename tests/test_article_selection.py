@@ -610,6 +610,18 @@ CASES = {
         ["这些 Cookie 是网站正常运行所必需的", "分析 Cookie", "这些 Cookie 帮助我们统计访问量", "全部接受", "上海地铁新线路",
          "请登录后发表评论"],
     ),
+    # The same shape in German and Spanish: OneTrust's translated category descriptions
+    # (consent.onetrust.category-texts-intl) and the category labels are the centre's.
+    "de-preference-centre-above-short-news.txt": (
+        ["Die Stadt baut bis zum Sommer zwei neue Radwege", "ein erster Schritt zu einem besseren Netz"],
+        ["nicht ausgeschaltet werden", "Statistik-Cookies", "Besuche und Verkehrsquellen", "Werbepartnern",
+         "Alle akzeptieren", "Baustelle am Bahnhof"],
+    ),
+    "es-preference-centre-above-short-news.txt": (
+        ["El nuevo mercado municipal abrirá sus puertas", "abrirá todos los días excepto el lunes."],
+        ["Utilizamos cookies propias", "no se pueden desactivar", "Cookies analíticas", "fuentes de tráfico",
+         "socios publicitarios", "Guardar preferencias", "Cortes de tráfico"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],
