@@ -622,6 +622,22 @@ CASES = {
         ["Utilizamos cookies propias", "no se pueden desactivar", "Cookies analíticas", "fuentes de tráfico",
          "socios publicitarios", "Guardar preferencias", "Cortes de tráfico"],
     ),
+    "fr-preference-centre-above-short-news.txt": (
+        ["La commune inaugurera samedi une passerelle", "la passerelle sera éclairée la nuit."],
+        ["ne peuvent pas être désactivés", "sources du trafic", "partenaires publicitaires", "Tout accepter",
+         "Fermeture de la piscine"],
+    ),
+    # ...in Japanese and Korean: the categories, the always-on badge and the descriptions
+    # (consent.generic.category-ja, category-ko) and the buttons.
+    "ja-preference-centre-above-short-news.txt": (
+        ["市は来月、港沿いに全長二キロの遊歩道を開設すると発表した。", "市長は「市民の憩いの場にしたい」と話している。"],
+        ["当サイトでは", "当社のシステムで無効にすることはできません", "分析Cookie", "トラフィックソース", "すべて許可",
+         "駅前の再開発計画"],
+    ),
+    "ko-preference-centre-above-short-news.txt": (
+        ["시는 다음 달 항구를 따라 2킬로미터 길이의 산책로를 개통한다고 밝혔다.", "시장은 시민들의 휴식 공간이 되길 바란다고 말했다."],
+        ["당사는 사용자 경험을", "당사 시스템에서 끌 수 없습니다", "분석 쿠키", "항상 활성", "모두 허용", "역 앞 재개발"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],
