@@ -627,6 +627,15 @@ CASES = {
         ["ne peuvent pas être désactivés", "sources du trafic", "partenaires publicitaires", "Tout accepter",
          "Fermeture de la piscine"],
     ),
+    "it-preference-centre-above-short-news.txt": (
+        ["Il comune aprirà sabato una nuova pista ciclabile", "la pista sarà illuminata anche di notte."],
+        ["non possono essere disattivati", "le fonti di traffico", "Accetta tutti", "Chiusa la piscina"],
+    ),
+    "ru-preference-centre-above-short-news.txt": (
+        ["В субботу на набережной откроется новая велодорожка", "Мэр сказал, что дорожку будут освещать и ночью."],
+        ["Мы используем файлы cookie", "не могут быть отключены", "Аналитические файлы cookie", "Всегда активны",
+         "источники трафика", "Бассейн закроют"],
+    ),
     # ...in Japanese and Korean: the categories, the always-on badge and the descriptions
     # (consent.generic.category-ja, category-ko) and the buttons.
     "ja-preference-centre-above-short-news.txt": (
