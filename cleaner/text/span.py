@@ -229,7 +229,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         # No prose anywhere: the best run of scores is one stretch between two headings of a
         # page of lists (a changelog); the longest run of content lines wins when it holds
         # CONTENT_RUN_GAIN times the lines the best run holds.
-        content = _content_run(lines, scores)
+        content = _content_run(lines, scores, CONTENT_RUN_LEAST)
         if content and content[0][1] - content[0][0] + 1 >= CONTENT_RUN_GAIN * (last - first + 1):
             return content
     if title is not None and not first <= title + 1 <= last + 1:
@@ -312,9 +312,10 @@ def _ui_text_lines(lines: list[Line], first: int, last: int) -> int:
 
 NO_PROSE_CONTENT = 3.0  # content lines, net of the menu lines among them, that a page without prose keeps
 CONTENT_RUN_GAIN = 2.0  # ...and the longest run of them replaces a best run of scores this many times shorter
+CONTENT_RUN_LEAST = 6.0  # ...when it holds this many content lines net (a few lines of a menu, fed again, read otherwise)
 
 
-def _content_run(lines: list[Line], scores: list[float]) -> list[tuple[int, int]]:
+def _content_run(lines: list[Line], scores: list[float], least: float = 0.0) -> list[tuple[int, int]]:
     """A text with no prose at all, not one paragraph: a poem, a list of ingredients, a
     table, a changelog of headings and list items, a page of short written lines. An empty
     output would lose all of it, and the best run of scores would keep a stretch between two
@@ -327,7 +328,7 @@ def _content_run(lines: list[Line], scores: list[float]) -> list[tuple[int, int]
                or (line.block.kind == HEADING and line.rule is None) else score
                for score, line in zip(scores, lines)]
     total, first, last = _best_run(weights, 0, len(weights))
-    return [(first, last)] if total >= NO_PROSE_CONTENT else []
+    return [(first, last)] if total >= max(NO_PROSE_CONTENT, least) else []
 
 
 RIVAL_HEADING_ABOVE = 3  # lines above a rival before the article where its related heading may stand
