@@ -636,6 +636,16 @@ CASES = {
         ["Мы используем файлы cookie", "не могут быть отключены", "Аналитические файлы cookie", "Всегда активны",
          "источники трафика", "Бассейн закроют"],
     ),
+    "pt-preference-centre-above-short-news.txt": (
+        ["A prefeitura inaugura no sábado uma nova ciclovia", "O prefeito disse que a ciclovia será iluminada à noite."],
+        ["Utilizamos cookies para melhorar", "não podem ser desligados", "fontes de tráfego", "Sempre ativos",
+         "Piscina municipal"],
+    ),
+    "nl-preference-centre-above-short-news.txt": (
+        ["De gemeente opent zaterdag een nieuw fietspad", "het fietspad 's nachts verlicht wordt."],
+        ["Wij gebruiken cookies", "kunnen niet worden uitgeschakeld", "verkeersbronnen tellen", "Altijd actief",
+         "Zwembad dicht"],
+    ),
     # ...in Japanese and Korean: the categories, the always-on badge and the descriptions
     # (consent.generic.category-ja, category-ko) and the buttons.
     "ja-preference-centre-above-short-news.txt": (
