@@ -657,6 +657,15 @@ CASES = {
         ["시는 다음 달 항구를 따라 2킬로미터 길이의 산책로를 개통한다고 밝혔다.", "시장은 시민들의 휴식 공간이 되길 바란다고 말했다."],
         ["당사는 사용자 경험을", "당사 시스템에서 끌 수 없습니다", "분석 쿠키", "항상 활성", "모두 허용", "역 앞 재개발"],
     ),
+    # A one-line post, its share and like buttons, the related-posts heading, then six long
+    # comments whose theme prints no author or date line: the comments outscore the post, and
+    # the post was lost. The prose above a post's end furniture is kept beside the best run
+    # (the comments stay: without markers nothing tells them apart, and a leak is the lesser error).
+    "one-line-post-over-unmarked-comments.txt": (
+        ["Put the cloves in a jar, close the lid and shake it hard for twenty seconds"],
+        ["Share this:", "Like Loading", "Leave a Reply", "Your email address will not be published", "Powered by WordPress",
+         "Anna's Kitchen Notes"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

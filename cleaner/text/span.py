@@ -251,6 +251,15 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         _, start, headed, headed_end = _run_under(scores, byline, first)
         if headed_end >= 0 and headed >= max(BYLINE_RIVAL_SHARE * best, RIVAL_PARAGRAPH):
             spans.append((start, headed_end))
+    # A post's end furniture (share buttons, likes, a related-posts heading) right above the
+    # best run: comments or other stories follow it more often than the post's own text, so
+    # the prose above the furniture, however short, is kept beside (a one-line post over a
+    # longer comment thread whose theme prints no author or date lines).
+    furniture = _post_furniture_above(lines, scores, first)
+    if furniture is not None:
+        total, start, end = _best_run(scores, 0, furniture)
+        if total >= FURNITURE_RIVAL:
+            spans.append((start, end))
     # What follows an article is more often comments and footers than the rest of it: a run
     # after the best one must come closer to it to be kept. A single paragraph is a blurb.
     tainted = _ui_text_lines(lines, first, last) >= TAINTED_RUN_LINES
@@ -266,6 +275,26 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
             spans.append((start, end))
             break
     return _merged(spans)
+
+
+FURNITURE_PACKS = ("chrome.share.", "chrome.related.")  # what ends a post: share buttons, likes, related posts
+FURNITURE_LINES = 2  # lines of it right above the best run...
+FURNITURE_REACH = 6  # ...within this many lines...
+FURNITURE_RIVAL = 1.0  # ...and the prose above it that is kept beside the best run (a sentence)
+
+
+def _post_furniture_above(lines: list[Line], scores: list[float], first: int) -> int | None:
+    """The first line of the post's end furniture (FURNITURE_LINES share or related lines at
+    least, nothing of prose between) right above line ``first``, or None."""
+    found, top, heading = 0, None, False
+    for k in range(first - 1, max(first - 1 - FURNITURE_REACH, -1), -1):
+        if scores[k] > 0:
+            break
+        hit = lines[k].rule
+        if hit is not None and hit.rule.id.startswith(FURNITURE_PACKS):
+            found, top = found + 1, k
+            heading = heading or scores[k] == SECTION_END
+    return top if found >= FURNITURE_LINES and heading else None
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
