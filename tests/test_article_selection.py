@@ -666,6 +666,15 @@ CASES = {
         ["Share this:", "Like Loading", "Leave a Reply", "Your email address will not be published", "Powered by WordPress",
          "Anna's Kitchen Notes"],
     ),
+    # A Chinese technical post in Markdown: indented code, a table, then its last section, a
+    # heading over a list of short items (six to ten characters, no links). The items read as
+    # a menu's (a Chinese line has no stopwords to tell), and the heading parted them from the
+    # table: the whole section was lost.
+    "zh-tech-post-ending-in-a-headed-list.md": (
+        ["很多人入门 Go 的第一个项目", "http.ListenAndServe", "| `-timeout` | 超时时间 | `30s` |", "## 注意事项",
+         "- 生产环境要设置超时", "- 日志不要直接打印到标准输出"],
+        ["相关文章", "Go 并发编程入门", "请登录后发表评论", "京ICP备"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -162,6 +162,9 @@ def with_trailing_list(lines: list[Line], scores: list[float], first: int, last:
     k = last + 1
     if not leads_in and k < len(lines) and _leads_in(lines[k]) and _may_head_code(lines[k]):
         leads_in, k = True, k + 1  # the list's label under the paragraph ("Principais novidades:")
+    elif not leads_in and not held and k + 1 < len(lines) and lines[k].block.kind == HEADING \
+            and lines[k].rule is None and lines[k + 1].block.kind == LIST:
+        k += 1  # a Markdown heading over the list, the article's last section ("## Notes")
     start = k
     while k < len(lines) and _list_item(lines[k], scores[k], leads_in, held > 0):
         k += 1

@@ -28,6 +28,7 @@ CODE_LINE = -0.05  # a table row or a line of code: article content between its 
 CONTENT_LINE = -0.2  # a short line of written words (a list item, a subheading, a caption)
 LIST_ITEM = 0.1  # an item of a numbered list, or of a list of phrases
 LIST_ITEM_WORDS = 5
+CJK_LIST_ITEM_WORDS = 3  # ...or of this many in Chinese or Japanese (six characters: a menu's items are two to four)
 SECTION_END = -3.0  # a heading of what follows an article (related stories, latest news)
 SECTION_HEADING_WORDS = 4  # ...is short ("RELATED: <headline>" inside an article is not one)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
@@ -240,7 +241,8 @@ def _line_score(line: Line, text: str | None = None) -> float:
         return CODE_LINE
     if line.sentence and line.words >= 4:
         return SHORT_SENTENCE
-    if line.block.kind == LIST and (_ORDINAL.match(text) or line.words >= LIST_ITEM_WORDS):
+    if line.block.kind == LIST and (_ORDINAL.match(text) or line.words >= LIST_ITEM_WORDS
+                                    or line.words >= CJK_LIST_ITEM_WORDS and _CJK_CHAR.search(text) is not None):
         # A numbered list, or a list of items that are phrases, is the article's: menus are
         # neither numbered nor worded (their items, as links, are link-only lines in Markdown).
         return LIST_ITEM
