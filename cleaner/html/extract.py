@@ -38,7 +38,6 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
     return _checked_against_stated_body(root, without_link_columns(_structural_choice(root, title)), stated_body)
 
 
-
 def _structural_choice(root, title: str | None):
     element = readability_pick(root)
     picked = prose_length(element) if element is not None else 0  # measured once: it is a walk
@@ -313,8 +312,8 @@ def _titled_container(root, title: str | None):
     for ancestor in heading.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
-        if _is_article_container(ancestor) and (prose_length(ancestor) >= MIN_PROSE or ancestor.tag == "article" and sum(
-                len(squashed(p.text_content())) >= BODY_BLOCK_MIN for p in top_paragraphs(ancestor)) >= WRAPPED_PARAGRAPHS):
+        if _is_article_container(ancestor) and (prose_length(ancestor) >= MIN_PROSE or ancestor.tag == "article"
+                                                 and _full_paragraphs(ancestor) >= WRAPPED_PARAGRAPHS):
             return ancestor
     return None
 
@@ -383,8 +382,12 @@ def _wraps(element, titled) -> bool:
     shared ancestor), while the container holds WRAPPED_PARAGRAPHS full paragraphs of its own:
     the page's markup says where its article ends. (A container that holds only a headline and
     a standfirst, its body after it, has one paragraph.)"""
-    paragraphs = [p for p in top_paragraphs(titled) if len(squashed(p.text_content())) >= BODY_BLOCK_MIN]
-    return len(paragraphs) >= WRAPPED_PARAGRAPHS and _holds(element, titled)
+    return _full_paragraphs(titled) >= WRAPPED_PARAGRAPHS and _holds(element, titled)
+
+
+def _full_paragraphs(container) -> int:
+    """How many of the container's paragraphs are BODY_BLOCK_MIN characters long or more."""
+    return sum(len(squashed(p.text_content())) >= BODY_BLOCK_MIN for p in top_paragraphs(container))
 
 
 def _holds(container, element, probes: list[str] | None = None) -> bool:
