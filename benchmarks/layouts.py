@@ -22,6 +22,8 @@ An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into tex
   an XPath ``//text()`` dump): every paragraph cut at its links and emphasis;
 - ``text-content``: the body's text with the markup's own whitespace (``get_text()``,
   lxml's ``text_content()``), runs of blank lines made one;
+- ``html2text``: Markdown as html2text prints it (wrapped at its default 78 columns, links
+  and targets cut over lines; score it with ``--plain-links``; needs the ``bench`` extra);
 
 and, cleaned in HTML mode (beside trafilatura, when it is installed), its markup rewritten as
 other pages are written:
@@ -40,6 +42,7 @@ A layout whose figures fall well below ``as-is`` is a shape of input cleaner ove
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import sys
 import textwrap
@@ -85,7 +88,15 @@ def _text_content(page: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", _html_root(page).text_content())
 
 
-HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content}
+def _html2text(page: str) -> str:
+    import html2text  # the bench extra; main() skips the layout without it
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 78  # its default, spelt out: the wrapping is what this layout tests
+    return converter.handle(page)
+
+
+HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content, "html2text": _html2text}
 
 _P_OPEN = re.compile(r"<p(\s[^>]*)?>", re.I)
 _P_CLOSE = re.compile(r"</p\s*>", re.I)
@@ -134,6 +145,9 @@ def main(argv=None) -> int:
     for name in (args.layouts or ",".join(known)).split(","):
         if name not in known:
             sys.exit(f"unknown layout {name!r} for a {mode} dataset; known: {', '.join(known)}")
+        if name == "html2text" and importlib.util.find_spec("html2text") is None:
+            print(f"{name:16s} skipped: html2text is not installed (pip install -e '.[bench]')", flush=True)
+            continue
         laid_out = [known[name](page) for page in pages]
         for system, extract in (html_systems if name in MARKUP_LAYOUTS else systems):
             outputs = [extract(page) or "" for page in laid_out]

@@ -126,6 +126,14 @@ CASES = {
          "Work on the new deck will start in March", "restore the keeper's hut on the east bank"],
         ["Riverside Gazette", "What's on", "Most read", "Market hall gets a new roof", "Privacy"],
     ),
+    # A Chinese blog post as html2text prints it, over a comment thread whose headers (".Text"
+    # blogs: "re: <post title> <date> <time>") html2text cut inside their permalink's title:
+    # the header's lines are one block, which the reply-header rule knows, so the thread is a
+    # comment region, not paragraphs kept beside a short post.
+    "wrapped-markdown-comment-headers-zh.md": (
+        ["这个博客在旧服务器上运行了六年", "迁移期间评论功能会暂停两天"],
+        ["祝搬家顺利", "旧服务器上的评论也会一起迁过来吗", "感谢这些年的付出", "我去年才通过灯塔维修", "2005年3月 (2)"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

@@ -204,6 +204,23 @@ def test_a_paragraph_cut_at_its_links_is_one_block_of_the_inputs_own_text():
     assert [block.text for block in doc.blocks] == [paragraph, indented] + code.split("\n")
 
 
+def test_a_markdown_link_cut_over_lines_inside_a_line_is_one_block():
+    """html2text, wrapping at 78 columns, cuts a link inside its target's title: the lines from
+    the "[" to the closing ")" are one block when the line has words beside its links; a teaser
+    whose lines hold nothing but a link stays lines that segment marks link-only. A paragraph
+    over a "---" is a setext heading only when it is short enough to be a title."""
+    from cleaner.text import segment
+
+    header = '[#](http://blog.example.org/post.aspx#4181\n"permalink: re: Moving") re: Moving  2005-03-02 09:14'
+    teaser = "- [Ferry timetable changes\n  for the summer](/story/ferry)"
+    doc = segment(header + "\n\n" + teaser + "\n")
+    assert [block.text for block in doc.blocks] == [header] + teaser.split("\n")
+    assert [block.kind for block in doc.blocks[1:]] == ["link_only", "link_only"]
+    long_line = " ".join(["The harbour board met again on Tuesday."] * 10)
+    assert [block.kind for block in segment(long_line + "\n---\n").blocks] == ["text", "text"]
+    assert [block.kind for block in segment("Harbour news\n---\n").blocks] == ["heading", "heading"]
+
+
 def test_a_sentence_followed_by_a_note_reference_ends_a_sentence():
     """"…four months.[12]" (a wiki's note references) ends a sentence; a headline's media tag
     ("[Video]") still ends none."""

@@ -11,7 +11,7 @@ from collections import Counter
 
 import regex
 
-from .blocks import LINK_ONLY, LIST, TEXT, Block
+from .blocks import HEADING, IMAGE_ONLY, LINK_ONLY, LIST, TEXT, Block
 
 # Text wrapped at a fixed width (mail, terminal browsers' dumps, html2text's Markdown at 78
 # columns): each paragraph is cut into lines that rules, regions and scores would judge one by
@@ -236,3 +236,62 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(out):
         block.index = index
     return out
+
+
+# A converter that wraps at a fixed width (html2text at 78 columns, pandoc) cuts a Markdown
+# link anywhere, its target and title too, even where the paragraph around it is no wrapped
+# run that joined_wrapped can tell: '[#](http://example.org/post#41811' / '"permalink: re:
+# Hello") re: Hello  2004-12-27 12:40'. Each piece alone is neither the link nor the line it
+# stands in (a comment's header, a headline), so the lines from one that leaves a link open to
+# the one that closes it, no blank line between, are one block. (Lines that hold nothing but
+# links once joined are left to segment, which marks them link-only where they stand.)
+LINK_LINES = 8  # at most this many lines from the "[" to the link's ")" (segment.SPLIT_LINK_LINES)
+_MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()]|\([^()]*\))*\)")
+
+
+def joined_links(source: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the lines of each Markdown link cut over several lines, in a line with
+    words of its own beside its links, joined into one."""
+    out: list[Block] = []
+    i, n, changed = 0, len(blocks), False
+    while i < n:
+        block, end = blocks[i], i
+        if block.kind in (TEXT, LIST, HEADING) and not block.cell and "[" in block.text and unclosed(block.text) \
+                and not _closes_before_opening(block.text):
+            text = block.text
+            for k in range(i + 1, min(n, i + LINK_LINES)):
+                following = blocks[k]
+                if following.blank_before or following.cell or following.kind not in (TEXT, LIST, LINK_ONLY, IMAGE_ONLY):
+                    break
+                text += "\n" + following.text
+                if not unclosed(text):
+                    if "](" in text and _WORD_CHAR.search(_MD_LINK.sub("", text)) is not None:
+                        end = k
+                    break
+        if end > i:
+            out.append(_joined(source, blocks[i:end + 1]))
+            changed = True
+        else:
+            out.append(block)
+        i = end + 1
+    if not changed:
+        return blocks
+    for index, block in enumerate(out):
+        block.index = index
+    return out
+
+
+def _closes_before_opening(text: str) -> bool:
+    """Whether the line closes a bracket or a parenthesis it did not open: it starts inside a
+    link that began on a line above ('"Title")[Next link' is a cut link's tail)."""
+    brackets = parentheses = 0
+    for char in text:
+        if char in "[]":
+            brackets += 1 if char == "[" else -1
+        elif char in "()":
+            parentheses += 1 if char == "(" else -1
+        else:
+            continue
+        if brackets < 0 or parentheses < 0:
+            return True
+    return False

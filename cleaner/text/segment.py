@@ -15,7 +15,7 @@ import re
 import regex
 
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
-from .rejoin import joined_fragments, joined_wrapped, unclosed
+from .rejoin import joined_fragments, joined_links, joined_wrapped, unclosed
 
 
 # The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
@@ -41,9 +41,10 @@ _TARGET = r"\((?:[^()]|\([^()]*\))*\)"
 _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
 # (A list item's marker, or a definition's ":" as pandoc and kramdown print a definition list;
 # or a heading's marks, on a line indented too far to be a heading: a teaser card's headline
-# nested in a list item, "    ##### [Headline](/story)".)
+# nested in a list item, "    ##### [Headline](/story)"; between the links, a heading's marks
+# too: html2text prints a card's <h3> inside or beside its <a> so, "[More](/news) ### [Headline](/story)".)
 _LINKS_ONLY = _stdlib(
-    rf"^\s*(?:[-*+•:]\s+|#{{1,6}}\s+)?(?:{_LINK}[\s|·•,/>»›-]*)+$"
+    rf"^\s*(?:[-*+•:]\s+|#{{1,6}}\s+)?(?:{_LINK}(?:[\s|·•,/>»›-]|#{{1,6}}(?=\s))*)+$"
 )
 # ...and a line of reference-style links alone ("* [Home][1]", pandoc's --reference-links)
 _REF_LINKS_ONLY = _stdlib(r"^\s*(?:[-*+•]\s+)?(?:\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\][\s|·•,/>»›-]*)+$")
@@ -82,6 +83,7 @@ def plain(block: Block) -> str:
 MARKDOWN_MAX_CHARS = 1200  # longer lines keep their syntax: no rule matches them anyway, and
 # the emphasis and link patterns slow down with length on pathological lines ("*a *a *a …")
 SETEXT_MIN_UNDERLINE = 3  # a setext heading's underline: this many "=" or "-" (two under a two-character title)
+SETEXT_TITLE_MAX = 300  # ...under a line this long at most: a longer one is a paragraph over a rule ("---")
 JOINED_LINKS_MAX_CHARS = 20_000  # a wrapped row of links joined (a share bar of six icons with
 # their targets) is tested up to this long: the link-list pattern is linear in the length
 
@@ -200,10 +202,12 @@ def segment(source: str) -> Document:
         kind = _line_kind(body, markdown)
         if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
                 and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
-                and len(body.strip()) >= max(2, min(SETEXT_MIN_UNDERLINE, len(blocks[-1].text.strip()))):
+                and len(body.strip()) >= max(2, min(SETEXT_MIN_UNDERLINE, len(blocks[-1].text.strip()))) \
+                and len(blocks[-1].text) <= SETEXT_TITLE_MAX:
             # "Title" over "=====" is a Markdown heading; a lone "-" under a line is a minus
             # in code laid out one token a line, and "--" under a paragraph Medium's divider
-            # (converters underline a heading with as many characters as it has, three at least)
+            # (converters underline a heading with as many characters as it has, three at least;
+            # a paragraph over a horizontal rule written "---" is no heading, however CommonMark reads it)
             kind = blocks[-1].kind = HEADING
         if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
@@ -214,7 +218,7 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
-    blocks = joined_fragments(source, joined_wrapped(source, blocks))
+    blocks = joined_links(source, joined_fragments(source, joined_wrapped(source, blocks)))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
         # lines](img.jpg)](/story)") is link-only once its lines are one block, and an image

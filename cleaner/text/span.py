@@ -41,16 +41,22 @@ RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after suc
 RESUME_WITHIN = 10  # ...within this many lines: the heading was a box of links inside the article
 
 
-def _resumes(scores: list[float], paragraphs: list[float], start: int) -> bool:
+def _resumes(lines: list[Line], scores: list[float], paragraphs: list[float], start: int) -> bool:
     """Whether the article goes on soon after a heading: a full paragraph (``paragraphs``: each
     line's paragraph score, a wrapped paragraph's whole), or two paragraphs in a row (teasers
-    alternate with their headlines), within RESUME_WITHIN lines."""
-    window = scores[start:start + RESUME_WITHIN]
-    return any(score >= RESUMED_PARAGRAPH for score in paragraphs[start:start + RESUME_WITHIN]) \
+    alternate with their headlines), within RESUME_WITHIN lines (a link that a wrapped page cut
+    over several lines counts one: the box is as long as it is unwrapped)."""
+    end, counted = start, 0
+    while end < len(lines) and counted < RESUME_WITHIN:
+        counted += not lines[end].block.link_rest
+        end += 1
+    window = scores[start:end]
+    return any(score >= RESUMED_PARAGRAPH for score in paragraphs[start:end]) \
         or any(a > 1.0 and b > 1.0 for a, b in zip(window, window[1:]))
 
 
-def _weigh_after_section_end(scores: list[float], paragraphs: list[float], first: int, last: int) -> int | None:
+def _weigh_after_section_end(lines: list[Line], scores: list[float], paragraphs: list[float], first: int,
+                             last: int) -> int | None:
     """Under a "Most read" / "Related" heading inside the best run, once a paragraph's worth of
     prose is above it, come other stories' teasers: the prose after it counts AFTER_SECTION_END
     (the best run crossed the heading only because a long teaser list follows). A box of links
@@ -58,7 +64,7 @@ def _weigh_after_section_end(scores: list[float], paragraphs: list[float], first
     there. The heading's index, or None."""
     prose = 0.0
     for i in range(first, last + 1):
-        if scores[i] == SECTION_END and prose >= SECTION_END_AFTER and not _resumes(scores, paragraphs, i + 1):
+        if scores[i] == SECTION_END and prose >= SECTION_END_AFTER and not _resumes(lines, scores, paragraphs, i + 1):
             for k in range(i + 1, len(scores)):
                 if scores[k] > 0:
                     scores[k] *= AFTER_SECTION_END
@@ -220,7 +226,7 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     n = len(scores)
     best, first, last = _best_run(scores, 0, n)
     if best > 0:
-        selection.end_heading = _weigh_after_section_end(scores, paragraphs, first, last)
+        selection.end_heading = _weigh_after_section_end(lines, scores, paragraphs, first, last)
         if selection.end_heading is not None:
             best, first, last = _best_run(scores, 0, n)
     if best <= 0:
@@ -368,7 +374,7 @@ def _under_section_end(lines: list[Line], scores: list[float], paragraphs: list[
     """Whether a related-stories heading stands in lines[lo:start] that is no box of links
     inside an article (the article resumes soon after one: ``_resumes``)."""
     return any(lines[i].rule is not None and lines[i].rule.rule.id.startswith(SECTION_END_PACKS)
-               and lines[i].words <= SECTION_HEADING_WORDS and not _resumes(scores, paragraphs, i + 1)
+               and lines[i].words <= SECTION_HEADING_WORDS and not _resumes(lines, scores, paragraphs, i + 1)
                for i in range(lo, start))
 
 
