@@ -204,6 +204,23 @@ def test_a_paragraph_cut_at_its_links_is_one_block_of_the_inputs_own_text():
     assert [block.text for block in doc.blocks] == [paragraph, indented] + code.split("\n")
 
 
+def test_a_hard_wrapped_block_quote_is_one_block_a_paragraph():
+    """html2text wraps a quoted paragraph behind its "> " marks: each quoted paragraph's lines
+    are one block, a ">" alone parts two of them, and a quote's line never joins the text
+    after the quote."""
+    from cleaner.text import segment
+
+    lead = ("The harbour board published the letters it received about the new ferry timetable,\n"
+            "and most of them were short.")
+    first = ("> The early boat is the only one that gets us to the mainland before the shops\n"
+             "> open, and we were not asked before it was moved to half past eight.")
+    second = ("> We welcome the later evening sailing but the winter service still leaves the\n"
+              "> island without a boat on Sundays.")
+    after = "The board will answer the letters at its meeting in March."
+    doc = segment("\n\n".join([lead, first + "\n>\n" + second + "\n" + after]) + "\n")
+    assert [block.text for block in doc.blocks] == [lead, first, ">", second, after]
+
+
 def test_a_markdown_link_cut_over_lines_inside_a_line_is_one_block():
     """html2text, wrapping at 78 columns, cuts a link inside its target's title: the lines from
     the "[" to the closing ")" are one block when the line has words beside its links; a teaser

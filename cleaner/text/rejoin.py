@@ -43,7 +43,8 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
     while i < n:
         j = i
         while j + 1 < n and blocks[j + 1].kind == TEXT and (blocks[j].kind == TEXT or j == i and blocks[j].kind == LIST) \
-                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell:
+                and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell \
+                and _same_quote(blocks[j].text, blocks[j + 1].text):
             j += 1
         if j > i:  # most blocks: a line alone
             runs.append((i, j))
@@ -83,9 +84,36 @@ def _may_be_wrapped(run: list[Block]) -> bool:
     an image's alt text is no paragraph, and its lines are left as they are), no CJK."""
     body = run[:-1]
     return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
-        and 2 * sum(b.text.lstrip()[:1].islower() or "[" in a.text and "![" not in a.text and unclosed(a.text)
+        and 2 * sum(_unquoted(b.text)[:1].islower() or "[" in a.text and "![" not in a.text and unclosed(a.text)
                     for a, b in zip(run, run[1:])) >= len(body) \
         and not any(_CJK.search(b.text) for b in run)
+
+
+# html2text and mailers wrap a block quote's paragraph too, each line behind its "> ": the
+# lines of one quote, at one depth, are a run (a line of ">" alone parts its paragraphs), and
+# what goes on in lower case, or would not have fitted, is the text behind the marks.
+_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+
+
+def _unquoted(text: str) -> str:
+    """The line's text behind a block quote's "> " marks, its leading blanks stripped."""
+    if ">" in text[:4]:
+        marks = _QUOTE.match(text)
+        if marks:
+            text = text[marks.end():]
+    return text.lstrip()
+
+
+def _same_quote(line: str, following: str) -> bool:
+    """Whether two lines stand at one block quote depth (none, most lines), neither a ">" alone."""
+    if ">" not in line[:4] and ">" not in following[:4]:
+        return True
+    depth = _QUOTE.match(line)
+    following_depth = _QUOTE.match(following)
+    if depth is None or following_depth is None:
+        return depth is None and following_depth is None
+    return depth.group().count(">") == following_depth.group().count(">") \
+        and bool(line[depth.end():].strip()) and bool(following[following_depth.end():].strip())
 
 
 def unclosed(text: str) -> bool:
@@ -109,7 +137,7 @@ def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
     have fitted on it (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
     out, start = [], 0
     for k in range(1, len(run)):
-        word = _FIRST_WORD.match(run[k].text).group(1)
+        word = _FIRST_WORD.match(_unquoted(run[k].text)).group(1)
         if not (word and len(run[k - 1].text.rstrip()) + 1 + len(word) > width - WRAP_SLACK):
             out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
             start = k
