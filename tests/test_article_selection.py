@@ -134,6 +134,14 @@ CASES = {
         ["这个博客在旧服务器上运行了六年", "迁移期间评论功能会暂停两天"],
         ["祝搬家顺利", "旧服务器上的评论也会一起迁过来吗", "感谢这些年的付出", "我去年才通过灯塔维修", "2005年3月 (2)"],
     ),
+    # A results post as html2text prints it: its table has no outer pipes ("1 | Rachel Dunmore
+    # | Senior | 22:41") and a header cell's line break cuts the header row over two lines. Its
+    # rows are table rows, as "| … |" rows are, so the table that ends the post stays with it.
+    "post-ending-with-pipeless-table.md": (
+        ["Thirty-four riders started the autumn time trial", "1 | Rachel Dunmore | Senior | 22:41",
+         "10 | Jack Orme | Veteran | 26:40", "**Rider** | **Category**"],
+        ["Valley Cycling Club](http", "Winter training rides", "All rights reserved"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

@@ -64,11 +64,14 @@ def with_adjoining_tables(lines: list[Line], scores: list[float], first: int, la
     def table_like(i: int) -> bool:
         return lines[i].rule is None and lines[i].region is None and (
             scores[i] == CODE_LINE or lines[i].block.kind in (TABLE, CODE))
-    # A table's title, a picture or a caption may stand between the article and its table.
-    for lead in range(1, TABLE_LEAD_LINES + 1):
-        k = last + lead
+    # A table's title, a picture or a caption may stand between the article and its table (a
+    # picture whose address a wrapper cut over two lines counts one).
+    k, leads = last, 0
+    while leads < TABLE_LEAD_LINES:
+        k += 1
         if k >= len(lines) or lines[k].rule is not None or lines[k].region is not None:
             break
+        leads += not lines[k].block.link_rest
         if all(j < len(lines) and table_like(j) for j in range(k + 1, k + 1 + TABLE_ROWS_AFTER_LEAD)):
             last = k
             break

@@ -35,6 +35,8 @@ _HEADING = _stdlib(r"^\s{0,3}#{1,6}(\s|$)")
 _LIST = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
+# A table row's delimiter without the outer pipes ("---|---|---", html2text's tables; GFM allows it)
+_PIPELESS_DELIMITER = _stdlib(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # A link's target may hold one level of parentheses: "/wiki/Trace_(linear_algebra)",
 # "javascript:void(0);".
 _TARGET = r"\((?:[^()]|\([^()]*\))*\)"
@@ -218,6 +220,7 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
+    _mark_pipeless_tables(blocks)
     blocks = joined_links(source, joined_fragments(source, joined_wrapped(source, blocks)))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
@@ -240,7 +243,8 @@ def segment(source: str) -> Document:
 # and title too: "[Best Flashlight" / "X9](https://ads.example/c?id=1" / "\"Best Flashlight\")".
 _LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+)?!?\[")
 _ORDINAL_MARK = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")  # a numbered item's "3. " (a "Most read" list's)
-SPLIT_LINK_LINES = 8  # at most this many lines from the "[" to the "](url)"
+SPLIT_LINK_LINES = 64  # at most this many lines from the "[" to the "](url)" (html2text wraps a
+# row of five teaser cards, each link holding an image, a headline and a summary, over 30 lines)
 
 
 def _mark_split_links(blocks: list[Block]) -> None:
@@ -254,13 +258,18 @@ def _mark_split_links(blocks: list[Block]) -> None:
                 or not unclosed(block.text):
             i += 1
             continue
-        joined = block.text.strip()
+        pieces = [block.text.strip()]
+        brackets = block.text.count("[") - block.text.count("]")
+        parentheses = block.text.count("(") - block.text.count(")")
         for j in range(i + 1, min(n, i + SPLIT_LINK_LINES)):
             text = blocks[j].text
             if blocks[j].kind == CODE or (_LINK_OPENS.match(text) and "](" not in text):
                 break
-            joined += " " + text.strip()
-            if not unclosed(joined):
+            pieces.append(text.strip())
+            brackets += text.count("[") - text.count("]")
+            parentheses += text.count("(") - text.count(")")
+            if brackets <= 0 and parentheses <= 0:  # (unclosed(), counted line by line)
+                joined = " ".join(pieces)
                 if "](" in joined and _LINKS_ONLY.match(_ORDINAL_MARK.sub("", joined, count=1)):
                     for k in range(i, j + 1):
                         blocks[k].kind = LINK_ONLY
@@ -276,6 +285,37 @@ LAYOUT_ROW_CHARS = 600
 LAYOUT_ROW_CELLS = 8
 _CELL = re.compile(r"[^|]+")
 _CELL_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+
+
+# html2text prints a table without outer pipes ("Name | Price" / "---|---" / "Tea | 3"), and a
+# cell's line breaks cut its row over lines that hold no pipe at all ("1、英语" / "2、艺术概论
+# | note"). Those lines, from the header row's first line to the blank line that ends the table,
+# are table rows, as lines that start and end with a pipe are; a long line among them is a
+# cell's paragraph and stays text.
+_LETTER = regex.compile(r"[^\W\d_]")
+PIPELESS_HEADER_LINES = 4  # lines of the header row above the delimiter at most
+PIPELESS_ROW_MAX_CHARS = 300  # a line of a pipe-less table this long at most is a row
+
+
+def _mark_pipeless_tables(blocks: list[Block]) -> None:
+    for i, block in enumerate(blocks):
+        if block.kind != TEXT or "---" not in block.text or "|" not in block.text \
+                or not _PIPELESS_DELIMITER.match(block.text):
+            continue
+        rows = [i]
+        k = i
+        while k > 0 and i - k < PIPELESS_HEADER_LINES and not blocks[k].blank_before:
+            k -= 1
+            rows.append(k)
+        k = i + 1
+        while k < len(blocks) and not blocks[k].blank_before:
+            rows.append(k)
+            k += 1
+        # (A layout table of share icons, "| | ![](facebook.png)|" over "---|---", holds no words.)
+        if _LETTER.search(_MD_LINK.sub("", "\n".join(blocks[k].text for k in sorted(rows) if k != i))):
+            for k in rows:
+                if blocks[k].kind == TEXT and len(blocks[k].text) <= PIPELESS_ROW_MAX_CHARS:
+                    blocks[k].kind = TABLE
 
 
 def _add_cells(blocks: list[Block], row: str, start: int, blank_before: bool) -> None:
