@@ -221,6 +221,17 @@ def test_a_hard_wrapped_block_quote_is_one_block_a_paragraph():
     assert [block.text for block in doc.blocks] == [lead, first, ">", second, after]
 
 
+def test_a_list_marker_html2text_escaped_is_a_list_item():
+    """html2text escapes a marker that a line of a <p> starts with ("\\+ Added Slime Block",
+    "1\\. First"): the line is a list item as it is unescaped, and its words come without it."""
+    from cleaner.text import segment
+    from cleaner.text.segment import strip_markdown
+
+    lines = ["\\+ Added Slime Block", "\\- Removed the old boat", "1\\. First", "plain \\+ text"]
+    assert [block.kind for block in segment("\n".join(lines) + "\n").blocks] == ["list", "list", "list", "text"]
+    assert strip_markdown(lines[0], "list") == "Added Slime Block"
+
+
 def test_a_markdown_link_cut_over_lines_inside_a_line_is_one_block():
     """html2text, wrapping at 78 columns, cuts a link inside its target's title: the lines from
     the "[" to the closing ")" are one block when the line has words beside its links; a teaser

@@ -32,7 +32,8 @@ def _stdlib(pattern: str) -> re.Pattern:
 
 _FENCE = _stdlib(r"^\s{0,3}(```|~~~)")
 _HEADING = _stdlib(r"^\s{0,3}#{1,6}(\s|$)")
-_LIST = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+# (html2text escapes a marker that a <p> or a <br> line starts with: "\+ Added…", "1\. …")
+_LIST = regex.compile(r"^\s*(?:\\?[-*+•]|\d{1,3}\\?[.)])\s+")
 _SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
 # A table row's delimiter without the outer pipes ("---|---|---", html2text's tables; GFM allows it)
@@ -57,7 +58,7 @@ _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 
 # Markdown syntax that is not text: stripped before rules look at a block.
 _MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]" + _TARGET)
-_MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:[-*+•]|\d{1,3}[.)])\s+)+")
+_MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:\\?[-*+•]|\d{1,3}\\?[.)])\s+)+")
 # Converter debris: pandoc/kramdown attributes after a heading or a span ("# Title {#id
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
 _MD_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}")
@@ -67,7 +68,7 @@ _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[^<>]*)?/?>")
 _LINK_DEFINITION = _stdlib(r"^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$")
 # A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
 _MD_CHARS = re.compile(r"[\[*_`#|{<]")
-_MD_START = re.compile(r"\s*(?:[>+•-]|\d{1,3}[.)])")
+_MD_START = re.compile(r"\s*(?:[>+•\\-]|\d{1,3}[.)\\])")
 
 
 def _may_be_markdown(line: str) -> bool:
@@ -93,10 +94,10 @@ JOINED_LINKS_MAX_CHARS = 20_000  # a wrapped row of links joined (a share bar of
 # The characters a line's first non-space character must be for each line pattern to match
 # (they all start "^\s*..."): a cheap test before the regex. A non-ASCII character may be a
 # digit to regex (its Unicode is newer than the stdlib's): those lines always try.
-_MARKER_HEADS = frozenset("#>-*+•0123456789")
+_MARKER_HEADS = frozenset("#>-*+•0123456789\\")
 _LINK_HEADS = frozenset("-*+•![:#")
 _URL_HEADS = frozenset("<hw")
-_LIST_HEADS = frozenset("-*+•0123456789")
+_LIST_HEADS = frozenset("-*+•0123456789\\")
 
 
 def _group1(match: re.Match) -> str:
