@@ -142,6 +142,14 @@ CASES = {
          "10 | Jack Orme | Veteran | 26:40", "**Rider** | **Category**"],
         ["Valley Cycling Club](http", "Winter training rides", "All rights reserved"],
     ),
+    # A technical post as html2text prints it: its HTML example is a code block indented by
+    # four spaces, after a blank line. Its lines are code, not leftover markup a scraper left
+    # in the text, and they stay between the post's paragraphs.
+    "tech-post-indented-html-example.md": (
+        ["Last week we wrote a small timetable widget", '<script src="timetable.js"></script>',
+         '<div id="report"></div>', "<title>Widget tests</title>", "Open the page through a local web server"],
+        ["Harbour Notes](/)", "Contact me", "[Code](/code/)"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

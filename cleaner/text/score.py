@@ -381,6 +381,11 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
         for i, rep in enumerate(repeated):
             if rep:
                 scores[i], prose[i] = REPEATED_LINE, False
+    # An indented block of code that shows markup (an HTML example, as html2text prints a <pre>)
+    # is code, not leftover markup: its lines are indented past the page's margin and the
+    # block starts after a blank line, as Markdown's indented code does.
+    for k in _indented_markup(lines, margin):
+        scores[k] = CODE_LINE
     # Tables, formulas and code that the page's flattening laid out as short lines are the
     # article's content between its paragraphs, not menus.
     for k in laid_out_content(lines, prose):
@@ -410,6 +415,19 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
             if last > first and all(score > 0 for score in scores[first:last + 1]):
                 paragraphs[first:last + 1] = [sum(scores[first:last + 1])] * (last + 1 - first)
     return scores
+
+
+def _indented_markup(lines: list[Line], margin: str) -> list[int]:
+    """The lines of markup inside indented code blocks (``prose_scores``)."""
+    found, in_block = [], False
+    code_indent = margin + "    "
+    for k, line in enumerate(lines):
+        text = line.block.text
+        indented = text.startswith((code_indent, margin + "\t")) and line.block.kind == TEXT
+        in_block = indented and (in_block and not line.block.blank_before or line.block.blank_before)
+        if in_block and "<" in text and _is_markup(text[len(margin):]):
+            found.append(k)
+    return found
 
 
 def _first_thread_end(lines: list[Line]) -> int | None:
