@@ -150,6 +150,14 @@ CASES = {
          '<div id="report"></div>', "<title>Widget tests</title>", "Open the page through a local web server"],
         ["Harbour Notes](/)", "Contact me", "[Code](/code/)"],
     ),
+    # A short Markdown post over a "Most read" list whose items are each a link (a picture and
+    # a headline long enough to read as a sentence) with a comment count beside it: nearly all
+    # of an item's words are its link's, so it is a link, not a paragraph of prose.
+    "short-post-beside-linked-teasers.md": (
+        ["The ferry company will keep this year's fares", "Season tickets bought before the end of October"],
+        ["The harbour wall will be repaired", "The lifeboat crew was called out", "The bakery on Mill Street",
+         "14 comments", "The Island Courier"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

@@ -16,7 +16,7 @@ from collections import Counter
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
 from .flattened import laid_out_content
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
-from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
 from .teasers import SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -305,6 +305,8 @@ def _prose_score(line: Line) -> float | None:
         return -0.5
     if block.kind == HEADING:
         return -0.5
+    if block.kind in (LIST, TEXT) and "](" in block.text and is_mostly_linked(block.text):
+        return -0.5  # a line that is a link with a few words beside it: a teaser, a headline, a "read also"
     return None
 
 

@@ -117,14 +117,23 @@ def is_link_list(text: str) -> bool:
     list printed on one line, a tag cloud, a row of headlines with their dates): nearly all its
     letters are in the links' texts. A paragraph with links in it (a Wikipedia article's) has
     words of its own between them."""
-    if text.count("](") < LINK_LIST_LINKS:
+    if text.count("](") < LINK_LIST_LINKS or len(_MD_LINK.findall(text)) < LINK_LIST_LINKS:
         return False
-    texts = _MD_LINK.findall(text)
-    if len(texts) < LINK_LIST_LINKS:
-        return False
-    inside = sum(char.isalpha() for link_text in texts for char in link_text)
-    outside = sum(char.isalpha() for char in _MD_LINK.sub("", text))
+    inside, outside = _link_letters(text)
     return inside >= LINK_LIST_SHARE * (inside + outside)
+
+
+def is_mostly_linked(text: str) -> bool:
+    """Whether LINK_LIST_SHARE of the line's letters, or more, are its links' words (a teaser
+    list's item, "[![Photo](img.jpg) Headline](/story) 4 comments")."""
+    inside, outside = _link_letters(text)
+    return inside > 0 and inside >= LINK_LIST_SHARE * (inside + outside)
+
+
+def _link_letters(text: str) -> tuple[int, int]:
+    """The line's letters inside its Markdown links' texts, and outside its links."""
+    inside = sum(char.isalpha() for link_text in _MD_LINK.findall(text) for char in link_text)
+    return inside, sum(char.isalpha() for char in _MD_LINK.sub("", text))
 
 
 def strip_markdown(text: str, kind: str = TEXT) -> str:
