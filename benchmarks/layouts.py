@@ -24,6 +24,10 @@ An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into tex
   lxml's ``text_content()``), runs of blank lines made one;
 - ``html2text``: Markdown as html2text prints it (wrapped at its default 78 columns, links
   and targets cut over lines; score it with ``--plain-links``; needs the ``bench`` extra);
+- ``turndown``: Markdown in turndown's default style, which Jina Reader and other readers print
+  (markdownify, turndown's Python port, with "Title" over "=====" headings, "*" bullets and
+  Markdown's characters escaped; the dev sets' -md pages are ATX headings and "-" bullets;
+  needs the ``bench`` extra);
 
 and, cleaned in HTML mode (beside trafilatura, when it is installed), its markup rewritten as
 other pages are written:
@@ -96,7 +100,18 @@ def _html2text(page: str) -> str:
     return converter.handle(page)
 
 
-HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content, "html2text": _html2text}
+def _turndown(page: str) -> str:
+    import lxml.html
+    from markdownify import markdownify  # the bench extra; main() skips the layout without it
+
+    body = lxml.html.tostring(_html_root(page), encoding="unicode")
+    text = markdownify(body, heading_style="UNDERLINED", bullets="*", escape_misc=True, escape_underscores=True)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content, "html2text": _html2text,
+                "turndown": _turndown}
+_LAYOUT_PACKAGES = {"html2text": "html2text", "turndown": "markdownify"}
 
 _P_OPEN = re.compile(r"<p(\s[^>]*)?>", re.I)
 _P_CLOSE = re.compile(r"</p\s*>", re.I)
@@ -145,8 +160,9 @@ def main(argv=None) -> int:
     for name in (args.layouts or ",".join(known)).split(","):
         if name not in known:
             sys.exit(f"unknown layout {name!r} for a {mode} dataset; known: {', '.join(known)}")
-        if name == "html2text" and importlib.util.find_spec("html2text") is None:
-            print(f"{name:16s} skipped: html2text is not installed (pip install -e '.[bench]')", flush=True)
+        package = _LAYOUT_PACKAGES.get(name)
+        if package and importlib.util.find_spec(package) is None:
+            print(f"{name:16s} skipped: {package} is not installed (pip install -e '.[bench]')", flush=True)
             continue
         laid_out = [known[name](page) for page in pages]
         for system, extract in (html_systems if name in MARKUP_LAYOUTS else systems):

@@ -1685,6 +1685,21 @@ def test_the_title_line_is_found_by_its_words_and_under_it_the_most_prose():
     assert title_line(lines, "Lifeboat crew trains a new volunteer | Harbour Weekly") is None
 
 
+def test_with_no_title_known_the_one_level_one_heading_is_the_title_in_either_markdown_form():
+    """"# Title" or "Title" over "=====" (turndown's setext form, which Jina Reader prints) is the
+    page's one level-1 heading, its title when nothing names one; a "-----" heading is level 2."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.title import title_line
+
+    body = "The Island Star sailed into the north quay on Monday morning after six weeks in dry dock."
+    for page, want in ((f"Home\n\n# Ferry returns to the quay\n\n{body}\n", 1),
+                       (f"Home\n\nFerry returns to the quay\n==========================\n\n{body}\n", 1),
+                       (f"Home\n\nFerry returns to the quay\n--------------------------\n\n{body}\n", None)):
+        assert title_line(_matched(segment(page), default_rules()), None) == want, page
+
+
 _NO_PROSE_ARTICLES = {
     "poem": ("The Harbour at Dusk\n\nThe boats come in with the evening light\nand gulls fold up their wings\n"
              "the harbour wall holds back the night\nand the old bell softly rings\n\n"

@@ -10,7 +10,7 @@ import re
 
 from ..html.meta import TITLE_SEPARATORS
 from .classify import _CJK_CHAR, Line, is_prose
-from .segment import HEADING, META
+from .segment import HEADING, META, is_setext_underline
 from .teasers import HEAD_REACH
 
 
@@ -31,8 +31,18 @@ def title_line(lines: list[Line], title: str | None) -> int | None:
         if found:
             below = {i: _prose_under(lines, i, stop) for i, stop in zip(found, found[1:] + [len(lines)])}
             return max(found, key=lambda i: (below[i], -i))
-    h1 = [i for i, line in enumerate(lines) if line.block.kind == HEADING and line.block.text.lstrip().startswith("# ")]
+    h1 = [i for i, line in enumerate(lines) if line.block.kind == HEADING and _is_h1(lines, i)]
     return h1[0] if len(h1) == 1 else None
+
+
+def _is_h1(lines: list[Line], i: int) -> bool:
+    """Whether heading line i is a level-1 heading: "# Title", or "Title" over "=====" (the
+    setext form turndown, and the readers built on it, print)."""
+    if lines[i].block.text.lstrip().startswith("# "):
+        return True
+    underline = lines[i + 1].block if i + 1 < len(lines) else None
+    return underline is not None and underline.kind == HEADING and underline.text.strip()[:1] == "=" \
+        and is_setext_underline(underline) and not is_setext_underline(lines[i].block)
 
 
 TITLE_MAX_CHARS = 400  # a line longer than this is no title
