@@ -44,7 +44,8 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
         j = i
         while j + 1 < n and blocks[j + 1].kind == TEXT and (blocks[j].kind == TEXT or j == i and blocks[j].kind == LIST) \
                 and not blocks[j + 1].blank_before and not blocks[j + 1].cell and not blocks[j].cell \
-                and _same_quote(blocks[j].text, blocks[j + 1].text):
+                and (blocks[j].text.find(">", 0, 4) < 0 and blocks[j + 1].text.find(">", 0, 4) < 0
+                     or _same_quote(blocks[j].text, blocks[j + 1].text)):
             j += 1
         if j > i:  # most blocks: a line alone
             runs.append((i, j))
@@ -97,7 +98,7 @@ _QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 
 def _unquoted(text: str) -> str:
     """The line's text behind a block quote's "> " marks, its leading blanks stripped."""
-    if ">" in text[:4]:
+    if text.find(">", 0, 4) >= 0:
         marks = _QUOTE.match(text)
         if marks:
             text = text[marks.end():]
@@ -106,8 +107,6 @@ def _unquoted(text: str) -> str:
 
 def _same_quote(line: str, following: str) -> bool:
     """Whether two lines stand at one block quote depth (none, most lines), neither a ">" alone."""
-    if ">" not in line[:4] and ">" not in following[:4]:
-        return True
     depth = _QUOTE.match(line)
     following_depth = _QUOTE.match(following)
     if depth is None or following_depth is None:
@@ -280,30 +279,31 @@ _MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()]|\([^()]*\))*\)")
 def joined_links(source: str, blocks: list[Block]) -> list[Block]:
     """``blocks`` with the lines of each Markdown link cut over several lines, in a line with
     words of its own beside its links, joined into one."""
-    out: list[Block] = []
-    i, n, changed = 0, len(blocks), False
-    while i < n:
-        block, end = blocks[i], i
-        if block.kind in (TEXT, LIST, HEADING) and not block.cell and "[" in block.text and unclosed(block.text) \
-                and not _closes_before_opening(block.text):
-            text = block.text
-            for k in range(i + 1, min(n, i + LINK_LINES)):
-                following = blocks[k]
-                if following.blank_before or following.cell or following.kind not in (TEXT, LIST, LINK_ONLY, IMAGE_ONLY):
-                    break
-                text += "\n" + following.text
-                if not unclosed(text):
-                    if "](" in text and _WORD_CHAR.search(_MD_LINK.sub("", text)) is not None:
-                        end = k
-                    break
-        if end > i:
-            out.append(_joined(source, blocks[i:end + 1]))
-            changed = True
-        else:
-            out.append(block)
-        i = end + 1
-    if not changed:
+    spans: list[tuple[int, int]] = []
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        if "[" not in block.text or block.kind not in (TEXT, LIST, HEADING) or block.cell \
+                or not unclosed(block.text) or _closes_before_opening(block.text) or spans and i <= spans[-1][1]:
+            continue
+        text = block.text
+        for k in range(i + 1, min(n, i + LINK_LINES)):
+            following = blocks[k]
+            if following.blank_before or following.cell or following.kind not in (TEXT, LIST, LINK_ONLY, IMAGE_ONLY):
+                break
+            text += "\n" + following.text
+            if not unclosed(text):
+                if "](" in text and _WORD_CHAR.search(_MD_LINK.sub("", text)) is not None:
+                    spans.append((i, k))
+                break
+    if not spans:
         return blocks
+    out: list[Block] = []
+    done = 0
+    for first, last in spans:
+        out.extend(blocks[done:first])
+        out.append(_joined(source, blocks[first:last + 1]))
+        done = last + 1
+    out.extend(blocks[done:])
     for index, block in enumerate(out):
         block.index = index
     return out

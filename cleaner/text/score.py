@@ -15,6 +15,7 @@ from collections import Counter
 
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
 from .flattened import laid_out_content
+from .indentation import base_indent, indented_markup, is_markup
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
 from .teasers import SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
@@ -45,7 +46,6 @@ MENU_ROW_SMALL_WORD = 5  # ...all capitalised but words this short ("a", "of", "
 
 _CJK_COMMA = re.compile("[，、；：]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 # A line of code: statement ends, braces, assignments, calls; or a shell prompt; or a setting
 # ("host = example.org", "max_workers=4": a name, "=", a value of a few words, as in a config
 # file or a program's output); or a command line without its prompt ("pip install openpyxl":
@@ -192,27 +192,6 @@ def is_list_as_line(unit: list[Line], words: float | None = None) -> bool:
         unit[0].block.text if len(unit) == 1 else "\n".join(line.block.text for line in unit), words)
 
 
-def _is_markup(text: str) -> bool:
-    """Leftover raw HTML: a line that is mostly tags."""
-    if "<" not in text or ">" not in text:
-        return False
-    tags = sum(len(m) for m in _RAW_TAG.findall(text))
-    return tags * 2 >= len(text.strip())
-
-
-BASE_INDENT_SHARE = 0.8  # an indent this share of a page's lines start with is its margin, not code
-
-
-def _base_indent(lines: list[Line]) -> str:
-    """The indent that nearly every line of the page starts with ("    " on a page dumped with a
-    margin): lines indented past it are code, lines at it are not. Usually ""."""
-    if not lines or not lines[0].block.text[:1].isspace() and not lines[-1].block.text[:1].isspace():
-        return ""  # (most pages: a line at the margin at either end)
-    indents = Counter(line.block.text[:len(line.block.text) - len(line.block.text.lstrip())] for line in lines)
-    indent, count = indents.most_common(1)[0]
-    return indent if indent and count >= BASE_INDENT_SHARE * len(lines) else ""
-
-
 def _short_line_score(line: Line, margin: str = "") -> float:
     """A line that is neither prose nor matched by a rule: content that sits inside an article
     (a table row, a line of code, a list item or a short sentence with function words in it)
@@ -234,7 +213,7 @@ def _cached_line_score(kind: str, text: str, words: float, sentence: bool, plain
 def _line_score(line: Line, text: str | None = None) -> float:
     """``_short_line_score`` of one line (``text``: the line without the page's margin)."""
     text = line.block.text if text is None else text
-    if "<" in text and _is_markup(text):
+    if "<" in text and is_markup(text):
         return MENU_LINE
     if line.block.kind == TABLE or text.startswith(("    ", "\t")) or _code_like(text) or (
             not text.isascii() and _BOX_DRAWING.search(text) is not None and _BOX_TABLE.search(text) is not None):
@@ -333,7 +312,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     prose = [False] * n
     width = _wrap_widths(lines)
     units = _units(lines, width)
-    margin = _base_indent(lines)
+    margin = base_indent(lines)
     for first, last in units:
         fixed = _prose_score(lines[first])
         if fixed is None and _is_prose_unit(lines, first, last, width[first] in WRAP_WIDTHS):
@@ -386,7 +365,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # An indented block of code that shows markup (an HTML example, as html2text prints a <pre>)
     # is code, not leftover markup: its lines are indented past the page's margin and the
     # block starts after a blank line, as Markdown's indented code does.
-    for k in _indented_markup(lines, margin):
+    for k in indented_markup(lines, margin):
         scores[k] = CODE_LINE
     # Tables, formulas and code that the page's flattening laid out as short lines are the
     # article's content between its paragraphs, not menus.
@@ -417,19 +396,6 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
             if last > first and all(score > 0 for score in scores[first:last + 1]):
                 paragraphs[first:last + 1] = [sum(scores[first:last + 1])] * (last + 1 - first)
     return scores
-
-
-def _indented_markup(lines: list[Line], margin: str) -> list[int]:
-    """The lines of markup inside indented code blocks (``prose_scores``)."""
-    found, in_block = [], False
-    code_indent = margin + "    "
-    for k, line in enumerate(lines):
-        text = line.block.text
-        indented = text.startswith((code_indent, margin + "\t")) and line.block.kind == TEXT
-        in_block = indented and (in_block and not line.block.blank_before or line.block.blank_before)
-        if in_block and "<" in text and _is_markup(text[len(margin):]):
-            found.append(k)
-    return found
 
 
 def _first_thread_end(lines: list[Line]) -> int | None:

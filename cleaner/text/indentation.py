@@ -1,0 +1,47 @@
+"""What a line's indentation says, for ``score``: the page's margin (a dump that indents every
+line) and, past it, a block of code (Markdown's indented code, a technical post's commands);
+and whether a line is leftover raw markup or the markup an indented code block shows."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .classify import Line
+from .segment import TEXT
+
+BASE_INDENT_SHARE = 0.8  # an indent this share of a page's lines start with is its margin, not code
+_RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
+
+
+def base_indent(lines: list[Line]) -> str:
+    """The indent that nearly every line of the page starts with ("    " on a page dumped with a
+    margin): lines indented past it are code, lines at it are not. Usually ""."""
+    if not lines or not lines[0].block.text[:1].isspace() and not lines[-1].block.text[:1].isspace():
+        return ""  # (most pages: a line at the margin at either end)
+    indents = Counter(line.block.text[:len(line.block.text) - len(line.block.text.lstrip())] for line in lines)
+    indent, count = indents.most_common(1)[0]
+    return indent if indent and count >= BASE_INDENT_SHARE * len(lines) else ""
+
+
+def is_markup(text: str) -> bool:
+    """Leftover raw HTML: a line that is mostly tags."""
+    if "<" not in text or ">" not in text:
+        return False
+    tags = sum(len(m) for m in _RAW_TAG.findall(text))
+    return tags * 2 >= len(text.strip())
+
+
+def indented_markup(lines: list[Line], margin: str) -> list[int]:
+    """The lines of markup inside indented code blocks: lines indented four spaces past the
+    margin, in a block that starts after a blank line (an HTML example, as html2text prints a
+    <pre>), which are code, not leftover markup."""
+    found, in_block = [], False
+    code_indent = (margin + "    ", margin + "\t")
+    for k, line in enumerate(lines):
+        text = line.block.text
+        indented = text.startswith(code_indent) and line.block.kind == TEXT
+        in_block = indented and (in_block and not line.block.blank_before or line.block.blank_before)
+        if in_block and "<" in text and is_markup(text[len(margin):]):
+            found.append(k)
+    return found
