@@ -230,6 +230,9 @@ def test_a_list_marker_html2text_escaped_is_a_list_item():
     lines = ["\\+ Added Slime Block", "\\- Removed the old boat", "1\\. First", "plain \\+ text"]
     assert [block.kind for block in segment("\n".join(lines) + "\n").blocks] == ["list", "list", "list", "text"]
     assert strip_markdown(lines[0], "list") == "Added Slime Block"
+    # ...and a backslash escape that turndown or markdownify wrote is the character itself.
+    assert strip_markdown("a\\_b costs \\$5 \\[1\\] \\= x") == "a_b costs $5 [1] = x"
+    assert strip_markdown("C:\\Users\\harbour") == "C:\\Users\\harbour"
 
 
 def test_a_markdown_link_cut_over_lines_inside_a_line_is_one_block():

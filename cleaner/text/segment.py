@@ -63,11 +63,14 @@ _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:\\?[-*+•]|\d{1,3}\\
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
 _MD_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}")
 _MD_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
+# A backslash escape ("\\_", "\\=", "\\[": turndown and markdownify escape what would read as
+# Markdown): the character itself.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[^<>]*)?/?>")
 # "[1]: https://…": a reference link's definition is a bare URL.
 _LINK_DEFINITION = _stdlib(r"^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$")
 # A cheap test that a line may hold Markdown at all; most lines of scraped text do not.
-_MD_CHARS = re.compile(r"[\[*_`#|{<]")
+_MD_CHARS = re.compile(r"[\[*_`#|{<\\]")
 _MD_START = re.compile(r"\s*(?:[>+•\\-]|\d{1,3}[.)\\])")
 
 
@@ -152,6 +155,8 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
         text = _INLINE_TAG.sub("", text)
     if "*" in text or "_" in text or "`" in text:
         text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(_group1, text)
     return text
 
 
