@@ -158,6 +158,14 @@ CASES = {
         ["The harbour wall will be repaired", "The lifeboat crew was called out", "The bakery on Mill Street",
          "14 comments", "The Island Courier"],
     ),
+    # A story as turndown or html2text prints it: its numbered list's markers are escaped ("1\\.
+    # Finland"), and the list is a numbered list still, content between the lead-in and the
+    # paragraphs after it, not ten menu lines that part the story's first lines from the rest.
+    "numbered-list-html2text-escaped.md": (
+        ["A new report ranks ten rich countries", "The rankings were:", "1\\. Finland", "10\\. United States",
+         "The low ranking of the United States", "They called for wider access to early schooling"],
+        ["Money News", "[Markets]", "[About]"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

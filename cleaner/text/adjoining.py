@@ -16,7 +16,7 @@ from .classify import _CJK_CHAR, Line
 from .score import CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE_INSIDE, SECTION_HEADING_WORDS, SHORT_SENTENCE
 from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
 
-_ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})[.)]\s")
+_ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})\\?[.)]\s")
 ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, its picture, a caption)
 
 

@@ -77,7 +77,7 @@ def _code_like(text: str) -> bool:
 
 
 _OPEN_CLAUSE = frozenset(",;:-–—([/&")  # a line ending so leaves its sentence open
-_ORDINAL = re.compile(r"\s*\d{1,3}[.)]\s")
+_ORDINAL = re.compile(r"\s*\d{1,3}\\?[.)]\s")  # ("1\. " too: html2text and turndown escape it)
 
 
 def _units(lines: list[Line], width: list[int]) -> list[tuple[int, int]]:

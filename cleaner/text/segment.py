@@ -257,7 +257,7 @@ def segment(source: str) -> Document:
 # a converter that wraps at a fixed width (pandoc, html2text) cuts a link anywhere, its target
 # and title too: "[Best Flashlight" / "X9](https://ads.example/c?id=1" / "\"Best Flashlight\")".
 _LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+)?!?\[")
-_ORDINAL_MARK = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")  # a numbered item's "3. " (a "Most read" list's)
+_ORDINAL_MARK = re.compile(r"^\s{0,3}\d{1,3}\\?[.)]\s+")  # a numbered item's "3. " (a "Most read" list's)
 SPLIT_LINK_LINES = 64  # at most this many lines from the "[" to the "](url)" (html2text wraps a
 # row of five teaser cards, each link holding an image, a headline and a summary, over 30 lines)
 
