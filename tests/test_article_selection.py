@@ -166,6 +166,14 @@ CASES = {
          "The low ranking of the United States", "They called for wider access to early schooling"],
         ["Money News", "[Markets]", "[About]"],
     ),
+    # A Chinese technical post (a cnblogs page as text): its first paragraph holds English
+    # words and ends in a full-width colon before the code. A CJK line with a comma in it is
+    # written text, Latin words beside or not, and its colon leads into the code.
+    "zh-tech-post-lead-in-with-latin-words.txt": (
+        ["把所有 HTTP 请求跳转到 HTTPS，常见的写法有两种", "return 301 https://$host$request_uri;",
+         "第二种是在同一个 server 块里判断协议", "改完配置后执行 nginx -t 检查语法"],
+        ["posted @ 2019-06-03", "登录后才能查看或发表评论", "编辑推荐", "园龄：5年"],
+    ),
     # German: a one-paragraph post beside a two-paragraph "about us" box that outscores it.
     "one-paragraph-beside-bio-de.txt": (
         ["Seit Anfang des Monats lassen wir den Teig für das Roggenbrot nicht mehr nur vier Stunden"],

@@ -243,8 +243,10 @@ def _line_score(line: Line, text: str | None = None) -> float:
         if line.stoplist is None and not _CJK_CHAR.search(line.plain) \
                 and 2 * sum(w[0].islower() for w in letters) > len(letters):
             return CONTENT_LINE  # no language known (a few short lines): words mostly in lower case are written
-    elif line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
-        return CONTENT_LINE
+    # A Chinese or Japanese line with a comma in it is written, Latin words in it or not
+    # ("把所有 HTTP 请求跳转到 HTTPS，常见的写法有两种"), and one ending in a colon leads into code.
+    if line.stoplist is None and _CJK_CHAR.search(line.plain) and _CJK_COMMA.search(line.plain):
+        return CODE_LINE if line.words >= LEAD_IN_WORDS and text.rstrip().endswith("：") else CONTENT_LINE
     return MENU_LINE
 
 
