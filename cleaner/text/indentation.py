@@ -36,12 +36,17 @@ def indented_markup(lines: list[Line], margin: str) -> list[int]:
     """The lines of markup inside indented code blocks: lines indented four spaces past the
     margin, in a block that starts after a blank line (an HTML example, as html2text prints a
     <pre>), which are code, not leftover markup."""
-    found, in_block = [], False
+    found = []
     code_indent = (margin + "    ", margin + "\t")
     for k, line in enumerate(lines):
         text = line.block.text
-        indented = text.startswith(code_indent) and line.block.kind == TEXT
-        in_block = indented and (in_block and not line.block.blank_before or line.block.blank_before)
-        if in_block and "<" in text and is_markup(text[len(margin):]):
+        if "<" not in text or not text.startswith(code_indent) or line.block.kind != TEXT \
+                or not is_markup(text[len(margin):]):
+            continue  # (most lines: no "<" at all)
+        start = k  # the indented block's first line: it must follow a blank line
+        while not lines[start].block.blank_before and start > 0 and lines[start - 1].block.kind == TEXT \
+                and lines[start - 1].block.text.startswith(code_indent):
+            start -= 1
+        if lines[start].block.blank_before:
             found.append(k)
     return found

@@ -85,7 +85,8 @@ def _may_be_wrapped(run: list[Block]) -> bool:
     an image's alt text is no paragraph, and its lines are left as they are), no CJK."""
     body = run[:-1]
     return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
-        and 2 * sum(_unquoted(b.text)[:1].islower() or "[" in a.text and "![" not in a.text and unclosed(a.text)
+        and 2 * sum((head := b.text.lstrip()[:1]).islower() or head == ">" and _unquoted(b.text)[:1].islower()
+                    or "[" in a.text and "![" not in a.text and unclosed(a.text)
                     for a, b in zip(run, run[1:])) >= len(body) \
         and not any(_CJK.search(b.text) for b in run)
 

@@ -235,7 +235,8 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
-    _mark_pipeless_tables(blocks)
+    if "---" in source and "|" in source:
+        _mark_pipeless_tables(blocks)
     blocks = joined_links(source, joined_fragments(source, joined_wrapped(source, blocks)))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
