@@ -273,7 +273,7 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
 # stands in (a comment's header, a headline), so the lines from one that leaves a link open to
 # the one that closes it, no blank line between, are one block. (Lines that hold nothing but
 # links once joined are left to segment, which marks them link-only where they stand.)
-LINK_LINES = 8  # at most this many lines from the "[" to the link's ")" (segment.SPLIT_LINK_LINES)
+LINK_LINES = 8  # at most this many lines from the "[" to the link's ")"
 _MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()]|\([^()]*\))*\)")
 
 

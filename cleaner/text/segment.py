@@ -63,7 +63,7 @@ _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:\\?[-*+•]|\d{1,3}\\
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
 _MD_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}")
 _MD_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
-# A backslash escape ("\\_", "\\=", "\\[": turndown and markdownify escape what would read as
+# A backslash escape ("\_", "\=", "\[": turndown and markdownify escape what would read as
 # Markdown): the character itself.
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[^<>]*)?/?>")
