@@ -26,6 +26,11 @@ WRAP_FULL_SHARE = 0.75  # ...and so do this share of a wrapped run's lines but i
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIRST_WORD = re.compile(r"[ \t]*([^ \t]*)")
 _LINE_END = frozenset(".!?。！？…\"”’»")
+# A Markdown link, its text the first group; its target may hold one level of parentheses
+# ("/wiki/Trace_(linear_algebra)", "javascript:void(0);"). Defined here, where the joins need
+# it, and imported by segment, which reads Markdown with it.
+LINK_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]" + LINK_TARGET)
 
 
 def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
@@ -165,7 +170,7 @@ _CONTINUES = frozenset(",.;:!?)]}%")  # a line that starts so goes on from the l
 _LIST_SEPARATORS = frozenset(",;:")  # ...but alone on its line it may part a list's items
 _LEAVES_OPEN = frozenset(",;([–—&/")  # a line that ends so leaves its sentence open
 _SENTENCE_END = frozenset(".!?。！？…")
-_WORD_CHAR = regex.compile(r"[^\W\d_]")
+WORD_CHAR = regex.compile(r"[^\W\d_]")  # a letter (segment uses it too)
 _WORD = regex.compile(r"[^\W\d_]{2}")  # a word, not a formula's letter
 _CODE_CHARS = re.compile(r"[;{}=$<>|&]")  # an indented line holding one is code, not a paragraph's piece
 _CITATION = re.compile(r"\s*(?:\[[^\[\]]{1,20}\])+\s*[,.;:]?\s*$")  # "[12]", "[12][13]", "[citation needed]"
@@ -206,7 +211,7 @@ def _cut_sign(before: str, line: str) -> bool:
     line = line.lstrip()
     head = line[:1]
     if head in _CONTINUES:
-        return head not in _LIST_SEPARATORS or _WORD_CHAR.search(line) is not None \
+        return head not in _LIST_SEPARATORS or WORD_CHAR.search(line) is not None \
             or len(before.split()) >= CUT_PIECE_WORDS
     if not head.islower() or before.rstrip()[-1:] in _SENTENCE_END or _WORD.search(line) is None:
         return False
@@ -274,7 +279,6 @@ def joined_fragments(source: str, blocks: list[Block]) -> list[Block]:
 # the one that closes it, no blank line between, are one block. (Lines that hold nothing but
 # links once joined are left to segment, which marks them link-only where they stand.)
 LINK_LINES = 8  # at most this many lines from the "[" to the link's ")"
-_MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()]|\([^()]*\))*\)")
 
 
 def joined_links(source: str, blocks: list[Block]) -> list[Block]:
@@ -293,7 +297,7 @@ def joined_links(source: str, blocks: list[Block]) -> list[Block]:
                 break
             text += "\n" + following.text
             if not unclosed(text):
-                if "](" in text and _WORD_CHAR.search(_MD_LINK.sub("", text)) is not None:
+                if "](" in text and WORD_CHAR.search(MD_LINK.sub("", text)) is not None:
                     spans.append((i, k))
                 break
     if not spans:

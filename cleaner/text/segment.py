@@ -15,7 +15,7 @@ import re
 import regex
 
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
-from .rejoin import joined_fragments, joined_links, joined_wrapped, unclosed
+from .rejoin import LINK_TARGET, MD_LINK, WORD_CHAR, joined_fragments, joined_links, joined_wrapped, unclosed
 
 
 # The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
@@ -38,10 +38,7 @@ _SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
 # A table row's delimiter without the outer pipes ("---|---|---", html2text's tables; GFM allows it)
 _PIPELESS_DELIMITER = _stdlib(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
-# A link's target may hold one level of parentheses: "/wiki/Trace_(linear_algebra)",
-# "javascript:void(0);".
-_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
-_LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET
+_LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + LINK_TARGET
 # (A list item's marker, or a definition's ":" as pandoc and kramdown print a definition list;
 # or a heading's marks, on a line indented too far to be a heading: a teaser card's headline
 # nested in a list item, "    ##### [Headline](/story)"; between the links, a heading's marks
@@ -51,13 +48,12 @@ _LINKS_ONLY = _stdlib(
 )
 # ...and a line of reference-style links alone ("* [Home][1]", pandoc's --reference-links)
 _REF_LINKS_ONLY = _stdlib(r"^\s*(?:[-*+•]\s+)?(?:\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\][\s|·•,/>»›-]*)+$")
-_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + _TARGET)
+_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + LINK_TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
 _JINA_KEY = _stdlib(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
 _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 
 # Markdown syntax that is not text: stripped before rules look at a block.
-_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]" + _TARGET)
 _MD_MARKERS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|(?:\\?[-*+•]|\d{1,3}\\?[.)])\s+)+")
 # Converter debris: pandoc/kramdown attributes after a heading or a span ("# Title {#id
 # .class}"), reference-style links ("[text][1]"), HTML tags left inline ("<span class=…>").
@@ -120,7 +116,7 @@ def is_link_list(text: str) -> bool:
     list printed on one line, a tag cloud, a row of headlines with their dates): nearly all its
     letters are in the links' texts. A paragraph with links in it (a Wikipedia article's) has
     words of its own between them."""
-    if text.count("](") < LINK_LIST_LINKS or len(_MD_LINK.findall(text)) < LINK_LIST_LINKS:
+    if text.count("](") < LINK_LIST_LINKS or len(MD_LINK.findall(text)) < LINK_LIST_LINKS:
         return False
     inside, outside = _link_letters(text)
     return inside >= LINK_LIST_SHARE * (inside + outside)
@@ -135,8 +131,8 @@ def is_mostly_linked(text: str) -> bool:
 
 def _link_letters(text: str) -> tuple[int, int]:
     """The line's letters inside its Markdown links' texts, and outside its links."""
-    inside = sum(char.isalpha() for link_text in _MD_LINK.findall(text) for char in link_text)
-    return inside, sum(char.isalpha() for char in _MD_LINK.sub("", text))
+    inside = sum(char.isalpha() for link_text in MD_LINK.findall(text) for char in link_text)
+    return inside, sum(char.isalpha() for char in MD_LINK.sub("", text))
 
 
 def strip_markdown(text: str, kind: str = TEXT) -> str:
@@ -144,7 +140,7 @@ def strip_markdown(text: str, kind: str = TEXT) -> str:
     if kind == CODE or len(text) > MARKDOWN_MAX_CHARS or not _may_be_markdown(text):
         return text
     if "](" in text:
-        text = _MD_LINK.sub(_group1, text)
+        text = MD_LINK.sub(_group1, text)
     if "][" in text:
         text = _MD_REF_LINK.sub(_group1, text)
     if _may_start(text.lstrip()[:1], _MARKER_HEADS):
@@ -178,7 +174,7 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
                 and _BARE_URL.match(line)) \
             or (head == "[" and _LINK_DEFINITION.match(line)):
         stripped = _IMAGE.sub("", line) if "![" in line else line
-        return IMAGE_ONLY if not _MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
+        return IMAGE_ONLY if not MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
     if "][" in line and _may_start(head, _LINK_HEADS) and _REF_LINKS_ONLY.match(line):
         return LINK_ONLY
     if head == "|" and _TABLE.match(line):
@@ -308,7 +304,6 @@ _CELL_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 # | note"). Those lines, from the header row's first line to the blank line that ends the table,
 # are table rows, as lines that start and end with a pipe are; a long line among them is a
 # cell's paragraph and stays text.
-_LETTER = regex.compile(r"[^\W\d_]")
 PIPELESS_HEADER_LINES = 4  # lines of the header row above the delimiter at most
 PIPELESS_ROW_MAX_CHARS = 300  # a line of a pipe-less table this long at most is a row
 
@@ -328,7 +323,7 @@ def _mark_pipeless_tables(blocks: list[Block]) -> None:
             rows.append(k)
             k += 1
         # (A layout table of share icons, "| | ![](facebook.png)|" over "---|---", holds no words.)
-        if _LETTER.search(_MD_LINK.sub("", "\n".join(blocks[k].text for k in sorted(rows) if k != i))):
+        if WORD_CHAR.search(MD_LINK.sub("", "\n".join(blocks[k].text for k in sorted(rows) if k != i))):
             for k in rows:
                 if blocks[k].kind == TEXT and len(blocks[k].text) <= PIPELESS_ROW_MAX_CHARS:
                     blocks[k].kind = TABLE
