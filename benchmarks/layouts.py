@@ -28,6 +28,12 @@ An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into tex
   (markdownify, turndown's Python port, with "Title" over "=====" headings, "*" bullets and
   Markdown's characters escaped; the dev sets' -md pages are ATX headings and "-" bullets;
   needs the ``bench`` extra);
+- ``pandoc``: Markdown as ``pandoc -f html -t markdown`` prints it: every ``<div>`` a fence of
+  colons (``::: {.class}``), attribute lists after pictures and links wrapped over lines of
+  their own, raw HTML for what Markdown lacks (``<figure>``), lines wrapped at 72 columns;
+- ``pandoc-gfm``: ``-t gfm``: the divs and what Markdown lacks as raw HTML lines (both pandoc
+  layouts score with ``--plain-links`` and need the ``bench`` extra, whose pypandoc_binary
+  brings pandoc; the page's scripts, styles and head are dropped first, as a reader does);
 
 and, cleaned in HTML mode (beside trafilatura, when it is installed), its markup rewritten as
 other pages are written:
@@ -109,9 +115,20 @@ def _turndown(page: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+_NOT_SHOWN = re.compile(r"(?is)<(script|style|template|head)\b.*?</\1\s*>")
+
+
+def _pandoc(page: str, to: str = "markdown") -> str:
+    import pypandoc  # the bench extra; main() skips the layout without it
+
+    # (--sandbox: pandoc 3 fetches an <iframe>'s page; a benchmark reads no network)
+    return pypandoc.convert_text(_NOT_SHOWN.sub("", page), to, format="html", extra_args=["--sandbox", "--quiet"])
+
+
 HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content, "html2text": _html2text,
-                "turndown": _turndown}
-_LAYOUT_PACKAGES = {"html2text": "html2text", "turndown": "markdownify"}
+                "turndown": _turndown, "pandoc": _pandoc, "pandoc-gfm": lambda page: _pandoc(page, "gfm")}
+_LAYOUT_PACKAGES = {"html2text": "html2text", "turndown": "markdownify", "pandoc": "pypandoc",
+                    "pandoc-gfm": "pypandoc"}
 
 _P_OPEN = re.compile(r"<p(\s[^>]*)?>", re.I)
 _P_CLOSE = re.compile(r"</p\s*>", re.I)

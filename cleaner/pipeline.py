@@ -87,7 +87,7 @@ def clean_text(text: str, url: str | None, rules: RuleSet, *, markdown: bool = F
     """Text mode: segment, then the rules, the regions and the article span (cleaner.text).
     Text input is its own Markdown: what is kept of it is the Markdown too. A ``title`` given
     wins over the one a scraper header or front matter names."""
-    doc = segment(text)
+    doc = segment(text, converter_markup=rules.enabled("structure.converter-markup"))
     if title and title.strip():
         doc.title = " ".join(title.split())
     if not rules.rules:  # every rule is off: nothing is removed, not even whitespace

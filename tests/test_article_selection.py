@@ -723,6 +723,22 @@ CASES = {
          "- 生产环境要设置超时", "- 日志不要直接打印到标准输出"],
         ["相关文章", "Go 并发编程入门", "请登录后发表评论", "京ICP备"],
     ),
+    # A short review as pandoc prints it (-t markdown): every <div> a fence of colons, the
+    # pictures' attributes wrapped over lines of their own, a raw <figure> it has no Markdown
+    # for. The markup parted every paragraph from the next, and the lede was lost beside it.
+    "pandoc-divs-figures-short-review.md": (
+        ["The second Aldergrove boils a full litre", "The spout has been redrawn.",
+         "At forty-five pounds it costs more than most of its rivals"],
+        [":::", "{.lazy", 'width="640"', "<figure", "<img", "Five toasters", "Advertisement", "All rights reserved"],
+    ),
+    # A short French post as pandoc's GFM writer prints it: raw <div> and <figure> lines, an
+    # inline "À lire aussi" box of three headlines between its paragraphs. With the raw lines
+    # left out the paragraphs after the box make the page's best run: under a known title
+    # that heads a short run, the best run just past such a box is the article going on.
+    "gfm-raw-html-box-inside-post-fr.md": (
+        ["Après huit mois de travaux", "Les horaires changent aussi", "La ville a aussi recruté deux bibliothécaires"],
+        ["<div", "<figure", "<iframe", "À lire aussi", "Le club de rugby", "Tous droits réservés"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

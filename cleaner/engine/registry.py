@@ -34,6 +34,9 @@ CODE_RULES: tuple[Rule, ...] = (
     _rule("structure.image-only", "chrome", "A line that is only images", _STRUCTURE),
     _rule("structure.outside-article", "navigation",
           "Outside the article: the highest-scoring run of prose lines", _STRUCTURE),
+    _rule("structure.converter-markup", "chrome",
+          "Pandoc's and kramdown's markup, no text: fenced-div lines (::: {.class}), attribute "
+          "lists ({.lazy height=\"372\"}), a span's brackets, a backslash alone on a line", _STRUCTURE),
     _rule("structure.said-header", "comments",
           "A comment's header as Blogger prints it, a name and 'said...' alone on a line "
           "(Anonymous said..., Anonym hat gesagt…): it opens the thread. In code because the "

@@ -219,7 +219,7 @@ def post_clean(text: str, rules: RuleSet, whole_page: bool = False,
     article, so only the rules' removals apply, unless it found none (``whole_page``): then the
     text-mode article span decides too, favouring the run under the page's ``headline`` (a
     line of ``text``), which is metadata and never part of the article."""
-    doc = segment(text)
+    doc = segment(text, converter_markup=False)  # (text the page shows: its colons and braces are its own)
     if not whole_page:
         return apply_rules(doc, rules)
     if headline and doc.title is None:

@@ -1,6 +1,7 @@
 """Text mode: flattened page text or Markdown in, the article out.
 
-The stages, one module each: ``segment`` (lines to blocks, Markdown-aware) -> ``classify`` (rule
+The stages, one module each: ``segment`` (lines to blocks, Markdown-aware; ``converter_markup``:
+pandoc's markup and raw HTML lines, left out first) -> ``classify`` (rule
 hits, words, stopwords: ``prose``) -> ``regions`` (consent and comment regions) -> ``score`` (each
 block's prose score; ``teasers``: lone paragraphs and teaser lists) -> ``span`` (which runs of
 blocks are the article; ``title``: the line that is its known title; ``adjoining``: the tables,

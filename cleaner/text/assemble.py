@@ -48,6 +48,7 @@ _SCRAPER_HEADER = ("structure.scraper-header", "metadata")
 _LINK_ONLY = ("structure.link-only", "navigation")
 _IMAGE_ONLY = ("structure.image-only", "chrome")
 _OUTSIDE_ARTICLE = ("structure.outside-article", "navigation")
+_CONVERTER_MARKUP = ("structure.converter-markup", "chrome")
 
 
 def _removal_for(line: Line, in_article: bool, structure: bool) -> tuple[str, str] | None:
@@ -93,6 +94,14 @@ def _assemble(doc: Document, lines: list[Line], in_article: list[bool], rules: R
     source = doc.source
     removals = [Removal(rule, family, source[start:end], start, end, why)
                 for rule, family, start, end, _, why in runs]
+    if doc.markup:
+        # (Markup inside a line that is removed anyway goes with that line.)
+        rule, family = _CONVERTER_MARKUP
+        inside = [(removal.start, removal.end) for removal in removals]
+        removals = sorted(removals + [Removal(rule, family, source[start:end], start, end, None)
+                                      for start, end, _ in doc.markup
+                                      if not any(first <= start and end <= last for first, last in inside)],
+                          key=lambda removal: removal.start)
     return _join(source, kept, doc.blocks), removals
 
 
@@ -103,9 +112,10 @@ def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
         return ""
     parts = [kept[0].text]
     for prev, block in zip(kept, kept[1:]):
-        if block.index == prev.index + 1 and not block.cell:
-            parts.append(source[prev.end:block.start])
-        else:
+        between = source[prev.end:block.start] if block.index == prev.index + 1 and not block.cell else None
+        if between is not None and (between.isspace() or not between):
+            parts.append(between)
+        else:  # (not neighbours, or converter markup between them that is left out)
             gap = any(b.blank_before for b in blocks[prev.index + 1: block.index + 1])
             parts.append("\n\n" if gap else "\n")
         parts.append(block.text)

@@ -3,7 +3,7 @@ several lines), where it stands, and what kind of line it is (segment.py makes t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Kinds of block. Code is content that rules never touch; meta is scraper header / front matter.
 TEXT, HEADING, LIST, TABLE, CODE, LINK_ONLY, IMAGE_ONLY, META = (
@@ -32,3 +32,4 @@ class Document:
     url: str | None = None
     date: str | None = None  # a scraper header's "Published Time", front matter's date
     author: str | None = None  # front matter's author
+    markup: list = field(default_factory=list)  # the converter markup left out: converter_markup.Cut

@@ -15,6 +15,7 @@ import re
 import regex
 
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
+from .converter_markup import masked, without_cuts
 from .rejoin import LINK_TARGET, MD_LINK, WORD_CHAR, joined_fragments, joined_links, joined_wrapped, unclosed
 
 
@@ -184,13 +185,16 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
     return TEXT
 
 
-def segment(source: str) -> Document:
-    """Blocks of ``source``: its non-blank lines (every line inside a code fence)."""
+def segment(source: str, converter_markup: bool = True) -> Document:
+    """Blocks of ``source``: its non-blank lines (every line inside a code fence). Pandoc's
+    markup (``converter_markup``) is no text: its lines are blank, and the blocks' text is
+    without it (their offsets still point into ``source``)."""
+    text, cuts = masked(source) if converter_markup else (source, [])
     blocks: list[Block] = []
     in_fence: str | None = None
     blank_before = False
     pos = 0
-    lines = source.splitlines(keepends=True)
+    lines = text.splitlines(keepends=True)
     front = _front_matter_lines(lines)  # (marked before any line is joined to another)
     for number, line in enumerate(lines):
         start, pos = pos, pos + len(line)
@@ -231,9 +235,9 @@ def segment(source: str) -> Document:
         # A fence left open at the end: its trailing blank lines are the text's end, not code.
         while blocks and blocks[-1].kind == CODE and not blocks[-1].text.strip():
             blocks.pop()
-    if "---" in source and "|" in source:
+    if "---" in text and "|" in text:
         _mark_pipeless_tables(blocks)
-    blocks = joined_links(source, joined_fragments(source, joined_wrapped(source, blocks)))
+    blocks = joined_links(text, joined_fragments(text, joined_wrapped(text, blocks)))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
         # lines](img.jpg)](/story)") is link-only once its lines are one block, and an image
@@ -243,7 +247,11 @@ def segment(source: str) -> Document:
                               + " ".join(block.text.split()), max_chars=JOINED_LINKS_MAX_CHARS)
             if kind in (LINK_ONLY, IMAGE_ONLY):
                 block.kind = kind
-    doc = Document(source, blocks)
+    if cuts:
+        for block in blocks:
+            if not block.cell:
+                block.text = without_cuts(block.text, block.start, cuts)
+    doc = Document(source, blocks, markup=cuts)
     _mark_header(doc)
     _mark_split_links(blocks)
     return doc

@@ -241,6 +241,11 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
     if title is not None and not first <= title + 1 <= last + 1:
         head, start, titled, titled_end = _run_under(scores, title, first if title < first else n)
         if titled_end >= 0 and titled >= TITLED_SHARE * best:
+            # A short article under its title, and the best run soon after it, once a box of
+            # links (an inline "Related" list, a gallery) is past: the article goes on there.
+            if titled < SMALL_ARTICLE and titled_end < first <= titled_end + 1 + RESUME_WITHIN \
+                    and _resumes(lines, scores, paragraphs, titled_end + 1):
+                return [(head, titled_end), (first, last)]
             return [(head, titled_end)]
         if titled_end >= 0 and titled >= TITLED_RIVAL_SHARE * best \
                 and max(paragraphs[start:titled_end + 1]) >= RIVAL_PARAGRAPH:

@@ -1,0 +1,137 @@
+"""Pandoc's and kramdown's markup in Markdown input (fenced divs, attribute lists, bracketed spans,
+lone backslashes, raw HTML lines) is no text: it leaves the blocks, is reported as removed by
+structure.converter-markup, and what looks like it inside code or plain text stays."""
+
+import pytest
+
+from cleaner import clean
+from cleaner.render import explain
+from cleaner.engine.select import configured_rules
+from cleaner.text.converter_markup import masked
+
+
+def _cut(text: str) -> list[str]:
+    """The pieces of ``text`` that masked() blanks."""
+    blanked, cuts = masked(text)
+    assert len(blanked) == len(text)  # every offset stays true
+    for first, last, _ in cuts:
+        assert blanked[first:last] == " " * (last - first)
+    return [text[first:last] for first, last, _ in cuts]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("::: {.article-img}\nText.\n:::\n", ["::: {.article-img}", ":::"]),
+    ("::::::: article\nText.\n:::::::\n", ["::::::: article", ":::::::"]),
+    ("- ::: {#pn-left}\n  :::\n", ["- ::: {#pn-left}", ":::"]),
+    ("![Photo](a.jpg){.lazy height=\"372\"}\n", ['{.lazy height="372"}']),
+    ("![The spout](a.jpg){.lazy\nwidth=\"640\"\ndata-src=\"b.jpg\"}\n", ['{.lazy\nwidth="640"\ndata-src="b.jpg"}']),
+    ("See [the report](/r){target=\"_blank\"} today.\n", ['{target="_blank"}']),
+    ("[Review]{.reviews}\n", ["[", "]{.reviews}"]),
+    ("# A heading {#a-heading .entry-title}\n", [" {#a-heading .entry-title}"]),
+    ("## Unnumbered {-}\n", [" {-}"]),
+    ("Call `f()`{.python} twice.\n", ["{.python}"]),
+    ("{: .note}\nA paragraph.\n", ["{: .note}"]),
+    ("A line.\\\n\\\nNext line.\n", ["\\"]),
+])
+def test_converter_markup_is_cut(text, pieces):
+    assert _cut(text) == pieces
+
+
+@pytest.mark.parametrize("text", [
+    "```\n::: {.not-a-div}\n![x](a.jpg){.lazy}\n```\n",  # a fenced code block shows the syntax
+    "Write `[text]{.smallcaps}` for small capitals.\n",  # ...and so does a code span
+    "if (ok){count=0} else {count=1}\n",  # code: an unquoted value is no pandoc attribute
+    "The set {1, 2, 3} and the map {a: 1}.\n",
+    "We paid (in cash){and kind}.\n",
+    "Scores: 3:2 and ::1 in IPv6.\n",
+    "A line ending in a path C:\\\\\n",  # an escaped backslash, not a line break
+])
+def test_text_that_only_looks_like_markup_stays(text):
+    assert _cut(text) == []
+
+
+def test_raw_html_in_markdown_is_cut_and_the_text_between_tags_stays():
+    text = ("Intro with a [link](/a).\n\n<figure class=\"wp-block-image\">\n<img\nsrc=\"a.jpg\"\n"
+            "alt=\"A > B\" />\n<figcaption>The caption</figcaption>\n</figure>\n<!-- ad -->\n")
+    assert _cut(text) == ['<figure class="wp-block-image">', '<img\nsrc="a.jpg"\nalt="A > B" />',
+                          "<figcaption>", "</figcaption>", "</figure>", "<!-- ad -->"]
+
+
+@pytest.mark.parametrize("line, text", [
+    # pandoc's GFM writer keeps a link with attributes as raw HTML, wrapped over lines
+    ('The journal *<a\nhref="https://example.org/jama"\nrel="nofollow"><span>JAMA</span> Psychiatry</a>* argued',
+     "The journal *JAMA Psychiatry* argued"),
+    ("one<br/>two", "one two"),  # a tag that parts words leaves a space...
+    ("<b>Java</b>Script", "JavaScript"),  # ...an inline one does not
+    ("a < b and c > d", "a < b and c > d"),  # no tag
+    ("Write `<br/>` for a break", "Write `<br/>` for a break"),  # a code span shows it
+    # Text a converter printed between angle brackets (escaped in the page's HTML) stays: a
+    # title in Korean brackets, a placeholder, a header file, a tag named in a sentence.
+    ("They staged <The Palace: Tale of Jang Noksu> in October", "They staged <The Palace: Tale of Jang Noksu> in October"),
+    ('Search for "<noun>.js" first', 'Search for "<noun>.js" first'),
+    ("It needs <stdio.h> and <emscripten.h>", "It needs <stdio.h> and <emscripten.h>"),
+    ("the <img> tag in the document", "the <img> tag in the document"),
+])
+def test_inline_raw_html_in_markdown_leaves_its_text(line, text):
+    page = f"# A post\n\n{line}\n"
+    blocks = [b.text for b in __import__("cleaner.text", fromlist=["segment"]).segment(page).blocks]
+    assert blocks[-1] == text
+
+
+def test_raw_html_lines_stay_in_plain_text_and_in_indented_code():
+    # Plain text (no Markdown link, no other markup): a line of tags is as often an example the
+    # article shows; four spaces in: an indented code block showing HTML.
+    assert _cut('Load the script:\n<script src="vendor/blanket.js"></script>\n') == []
+    assert _cut("See [the docs](/d).\n\n    <html>\n    <body>\n") == []
+
+
+_PAGE = """::: {.site-nav}
+-   [Home](/)
+-   [News](/news)
+:::
+
+# Harbour ferry returns {#harbour-ferry-returns .entry-title}
+
+::: {.entry-content}
+The morning ferry to the outer islands sailed again on Monday after
+three weeks in dry dock, and the council said the timetable is back to normal.
+:::
+
+![The ferry](ferry.jpg){.lazy
+height="372"}
+
+::: {.para}
+Engineers replaced a propeller shaft and repainted the hull, and the
+operator thanked passengers for their patience while the work went on.
+:::
+"""
+
+
+def test_a_pandoc_page_comes_out_without_its_markup_and_says_so():
+    result = clean(_PAGE, mode="text")
+    assert "The morning ferry to the outer islands sailed again" in result.text
+    assert "Engineers replaced a propeller shaft" in result.text
+    for markup in (":::", "{.", "{#", 'height="372"'):
+        assert markup not in result.text
+    markup = [r for r in result.removed if r.rule == "structure.converter-markup"]
+    assert {r.text for r in markup} >= {"::: {.entry-content}", "::: {.para}", ":::"}
+    for removal in result.removed:
+        assert _PAGE[removal.start:removal.end] == removal.text  # offsets into the input
+    fences = [line for line in explain(_PAGE, mode="text") if line.text == "::: {.para}"]
+    assert fences and fences[0].removal.rule == "structure.converter-markup"
+    again = clean(result.text, mode="text")
+    assert again.text == result.text  # the output holds no markup to cut again
+
+
+def test_switching_the_rule_off_keeps_the_markup():
+    result = clean(_PAGE, mode="text", rules=configured_rules(disable=("structure.converter-markup",)))
+    assert "::: {.para}" in result.text and 'height="372"}' in result.text
+    assert "structure.converter-markup" not in {r.rule for r in result.removed}
+
+
+def test_html_mode_text_keeps_what_only_looks_like_markup():
+    html = ("<html><body><article><h1>Pandoc divs</h1><p>Pandoc writes a div as a fence of three colons "
+            "and its classes, and the reader turns it back into a div when it reads the file again.</p>"
+            "<p>::: {.warning}</p><p>Keep the fence on a line of its own, with a blank line before it, "
+            "or the reader takes it for the text of the paragraph above.</p></article></body></html>")
+    assert "::: {.warning}" in clean(html, mode="html").text
