@@ -1164,6 +1164,24 @@ def test_html_an_article_drawn_by_script_comes_from_its_json_ld_body():
     assert "harbour festival" not in result.text and "JSON-LD" in result.warnings[0]
 
 
+def test_html_a_json_ld_body_in_markup_keeps_its_paragraphs_whole():
+    """A publisher that puts HTML in articleBody (links inside a sentence, <p> between
+    paragraphs): a link is part of its sentence, a <p> parts two paragraphs. Every tag had been
+    a line break, and the paragraph came out cut at each link."""
+    from cleaner.html.published import element_from_text, stated_body
+
+    body = stated_body('<body><p>Police released a video of the rescue. <a href="https://example.com/r">'
+                       "Local reports</a> say the man who took the child was <a href='/s'>sentenced to "
+                       "life</a>.</p><p>In a three-hour interview with the FBI, he confessed to the kidnapping "
+                       "and said he had driven to a church car park, then to a motel on the edge of the town, "
+                       "where he hid the girl in a laundry basket.</p>" + "<p>More of the story follows here, "
+                       "sentence after sentence, as a publisher would state it.</p>" * 6)
+    paragraphs = [p.text for p in element_from_text(body)]
+    assert paragraphs[0] == ("Police released a video of the rescue. Local reports say the man who took the "
+                             "child was sentenced to life.")
+    assert paragraphs[1].startswith("In a three-hour interview") and len(paragraphs) == 8
+
+
 def test_html_the_element_holding_the_json_ld_body_wins_over_a_wrong_pick():
     """Whatever readability picked (here: the sidebar), the page's element that holds most of
     the stated articleBody is the article."""

@@ -21,6 +21,10 @@ MIN_BODY = 600  # characters: a stated body shorter than this is a summary, not 
 MISSED = 0.5  # the extracted article holds less than this share of the probes: it missed the body
 FOUND = 0.8  # an element that holds this share of them holds the body
 _TAG = re.compile(r"<[^>]+>")
+# ...of which these part the text into paragraphs and lines; the rest are inline (a link, an
+# emphasis) and stand inside a paragraph's sentence
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption|"
+                        r"section|article|header|footer|aside|hr)\b[^>]*>", re.I)
 _SENTENCE_END = re.compile(rf"(?<=[{re.escape(SENTENCE_MARKS)}])\s+|\n+")
 
 
@@ -35,7 +39,7 @@ def stated_body(value: str | None) -> str | None:
     if not value:
         return None
     if "<" in value and ">" in value:
-        value = _TAG.sub("\n", value)
+        value = _TAG.sub("", _BLOCK_TAG.sub("\n", value))
     value = html.unescape(value).strip()
     return value if len(value) >= MIN_BODY else None
 
