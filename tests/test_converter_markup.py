@@ -14,9 +14,9 @@ def _cut(text: str) -> list[str]:
     """The pieces of ``text`` that masked() blanks."""
     blanked, cuts = masked(text)
     assert len(blanked) == len(text)  # every offset stays true
-    for first, last, _ in cuts:
+    for first, last, *_ in cuts:
         assert blanked[first:last] == " " * (last - first)
-    return [text[first:last] for first, last, _ in cuts]
+    return [text[first:last] for first, last, *_ in cuts]
 
 
 @pytest.mark.parametrize("text, pieces", [
@@ -135,3 +135,20 @@ def test_html_mode_text_keeps_what_only_looks_like_markup():
             "<p>::: {.warning}</p><p>Keep the fence on a line of its own, with a blank line before it, "
             "or the reader takes it for the text of the paragraph above.</p></article></body></html>")
     assert "::: {.warning}" in clean(html, mode="html").text
+
+
+def test_a_raw_html_tables_cells_are_table_rows():
+    # pandoc's GFM writer prints a table Markdown cannot hold (a cell of sentences) as raw HTML:
+    # with the tags left out, its short cells (a title, a year) are table rows, not menu lines
+    # that part the synopses from each other.
+    from cleaner.text import segment
+    from cleaner.text.blocks import TABLE, TEXT
+
+    page = ("# Films with time loops\n\nThese films repeat a day.\n\n<table>\n<tbody>\n<tr>\n"
+            '<th scope="row"><em><a href="/12:01">12:01</a></em></th>\n<td>1993</td>\n'
+            "<td>An office worker relives the worst day of his life.</td>\n</tr>\n</tbody>\n</table>\n\n"
+            "After the table, the article goes on.\n")
+    kinds = {b.text: b.kind for b in segment(page).blocks}
+    assert kinds["12:01"] == TABLE and kinds["1993"] == TABLE
+    assert kinds["An office worker relives the worst day of his life."] == TABLE
+    assert kinds["These films repeat a day."] == TEXT and kinds["After the table, the article goes on."] == TEXT

@@ -99,7 +99,7 @@ def _assemble(doc: Document, lines: list[Line], in_article: list[bool], rules: R
         rule, family = _CONVERTER_MARKUP
         inside = [(removal.start, removal.end) for removal in removals]
         removals = sorted(removals + [Removal(rule, family, source[start:end], start, end, None)
-                                      for start, end, _ in doc.markup
+                                      for start, end, *_ in doc.markup
                                       if not any(first <= start and end <= last for first, last in inside)],
                           key=lambda removal: removal.start)
     return _join(source, kept, doc.blocks), removals

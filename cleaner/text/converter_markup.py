@@ -69,10 +69,12 @@ SPAN_MAX_CHARS = 2000  # a bracketed span's text is looked for this far back at 
 
 class Cut(NamedTuple):
     """A stretch of the input that is markup: ``spaced`` when it parted words (a ``<br>``, a
-    ``<td>``), so that one space stands for it when its neighbours would otherwise touch."""
+    ``<td>``), so that one space stands for it when its neighbours would otherwise touch;
+    ``tag``, a raw HTML tag's element ("table", "/table" when it closes one), else ""."""
     start: int
     end: int
     spaced: bool = False
+    tag: str = ""
 
 
 def masked(text: str) -> tuple[str, list[Cut]]:
@@ -115,7 +117,7 @@ def masked(text: str) -> tuple[str, list[Cut]]:
         return text, []
     cuts = _merged(sorted(cuts))
     pieces, at = [], 0
-    for first, last, _ in cuts:
+    for first, last, *_ in cuts:
         pieces.append(text[at:first])
         pieces.append(" " * (last - first))
         at = last
@@ -149,8 +151,25 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
         line = text.rfind("\n", 0, first) + 1
         if text.startswith(("    ", "\t"), line):
             continue
-        cuts.append(Cut(first, last, name is not None and name in _SPACED_TAGS))
+        cuts.append(Cut(first, last, name is not None and name in _SPACED_TAGS,
+                        f"{found.group('closing') or ''}{name}" if name else ""))
     return cuts
+
+
+def raw_tables(cuts: list[Cut]) -> list[tuple[int, int]]:
+    """Where raw HTML tables stand, from their <table> to their </table> (pandoc's GFM writer
+    prints a table that Markdown cannot hold so: a cell a line or more, the tags cut)."""
+    tables, depth, start = [], 0, 0
+    for cut in cuts:
+        if cut.tag == "table":
+            depth += 1
+            if depth == 1:
+                start = cut.start
+        elif cut.tag == "/table" and depth:
+            depth -= 1
+            if not depth:
+                tables.append((start, cut.end))
+    return tables
 
 
 def _attribute_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
@@ -201,7 +220,8 @@ def _merged(cuts: list[Cut]) -> list[Cut]:
     out: list[Cut] = []
     for cut in cuts:
         if out and cut.start <= out[-1].end:
-            out[-1] = Cut(out[-1].start, max(out[-1].end, cut.end), out[-1].spaced or cut.spaced)
+            last = out[-1]
+            out[-1] = Cut(last.start, max(last.end, cut.end), last.spaced or cut.spaced, last.tag or cut.tag)
         else:
             out.append(cut)
     return out
@@ -212,7 +232,7 @@ def without_cuts(text: str, start: int, cuts: list[Cut]) -> str:
     spaced cut between two words leaves one space."""
     end = start + len(text)
     pieces, at = [], start
-    for first, last, spaced in cuts:
+    for first, last, spaced, _ in cuts:
         if last <= start or first >= end:
             continue
         pieces.append(text[at - start:max(at, first) - start])

@@ -15,7 +15,7 @@ import re
 import regex
 
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
-from .converter_markup import masked, without_cuts
+from .converter_markup import masked, raw_tables, without_cuts
 from .rejoin import LINK_TARGET, MD_LINK, WORD_CHAR, joined_fragments, joined_links, joined_wrapped, unclosed
 
 
@@ -251,6 +251,7 @@ def segment(source: str, converter_markup: bool = True) -> Document:
         for block in blocks:
             if not block.cell:
                 block.text = without_cuts(block.text, block.start, cuts)
+        _mark_raw_tables(blocks, raw_tables(cuts))
     doc = Document(source, blocks, markup=cuts)
     _mark_header(doc)
     _mark_split_links(blocks)
@@ -265,6 +266,21 @@ _LINK_OPENS = regex.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+)?!?\[
 _ORDINAL_MARK = re.compile(r"^\s{0,3}\d{1,3}\\?[.)]\s+")  # a numbered item's "3. " (a "Most read" list's)
 SPLIT_LINK_LINES = 64  # at most this many lines from the "[" to the "](url)" (html2text wraps a
 # row of five teaser cards, each link holding an image, a headline and a summary, over 30 lines)
+
+
+def _mark_raw_tables(blocks: list[Block], tables: list[tuple[int, int]]) -> None:
+    """The lines of a raw HTML table's cells (its tags left out) are table rows, as a Markdown
+    table's are: a film list's titles and years between its synopses are no menu."""
+    if not tables:
+        return
+    k = 0
+    for block in blocks:
+        while k < len(tables) and tables[k][1] <= block.start:
+            k += 1
+        if k == len(tables):
+            break
+        if tables[k][0] <= block.start and block.kind == TEXT:
+            block.kind = TABLE
 
 
 def _mark_split_links(blocks: list[Block]) -> None:
