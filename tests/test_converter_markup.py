@@ -32,6 +32,7 @@ def _cut(text: str) -> list[str]:
     ("Call `f()`{.python} twice.\n", ["{.python}"]),
     ("{: .note}\nA paragraph.\n", ["{: .note}"]),
     ("A line.\\\n\\\nNext line.\n", ["\\"]),
+    ("[Lede text.\\\n]{.article-leader}\\\n", ["[", "]{.article-leader}\\"]),  # a break left alone
 ])
 def test_converter_markup_is_cut(text, pieces):
     assert _cut(text) == pieces

@@ -27,6 +27,7 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a code fence: what it holds is code 
 _FENCED_DIV = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?:{3,}[ \t]*(?:\{[^{}\n]*\}|[^\s{}:]+)?[ \t]*:*[ \t]*$")
 _BLOCK_ATTRIBUTES = re.compile(r"^ {0,3}\{:[^{}\n]*\}[ \t]*$")  # kramdown's "{: .class}" line
 _LONE_BACKSLASH = re.compile(r"^[ \t]*\\[ \t]*$")
+_LONE_BACKSLASHES = re.compile(r"^[ \t]*(\\)[ \t]*\r?$", re.M)
 # (pandoc quotes every value: a "key=value" unquoted is more often code, "if (ok){count=0}")
 _ATTRIBUTE = r'(?:[#.][^\s{}#.="][^\s{}="]*|[A-Za-z_][\w:.-]*="[^"]{0,2000}"|-)'  # "-": {-}, unnumbered
 # An attribute list right after a link's ")", a span's or a reference's "]", a code span's "`"
@@ -116,13 +117,26 @@ def masked(text: str) -> tuple[str, list[Cut]]:
     if not cuts:
         return text, []
     cuts = _merged(sorted(cuts))
+    blanked = _blanked(text, cuts)
+    if "\\" in blanked:
+        # A pandoc line break left alone on its line once the markup before it is out
+        # ("]{.article-leader}\\" closing a span) is a lone backslash too.
+        lone = [Cut(found.start(1), found.end(1)) for found in _LONE_BACKSLASHES.finditer(blanked)
+                if found.group() != text[found.start():found.end()]]
+        if lone:
+            cuts = _merged(sorted(cuts + lone))
+            blanked = _blanked(text, cuts)
+    return blanked, cuts
+
+
+def _blanked(text: str, cuts: list[Cut]) -> str:
     pieces, at = [], 0
     for first, last, *_ in cuts:
         pieces.append(text[at:first])
         pieces.append(" " * (last - first))
         at = last
     pieces.append(text[at:])
-    return "".join(pieces), cuts
+    return "".join(pieces)
 
 
 def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
