@@ -56,6 +56,10 @@ def shapes(n: int) -> dict[str, list[str]]:
                                  "The first words of a teaser that ends with an ellipsis and more …"),
         "one long line": [SENTENCE * (n * 2)],
         "one wrapped paragraph": textwrap.wrap(" ".join([SENTENCE.lower()] * n), 72)[:n],
+        # pandoc's Markdown of a page of divs, and its GFM: raw tags around and inside paragraphs
+        "pandoc divs": cycle("::: {.entry-content}", f"{SENTENCE} [A link]{{.ref}} in it.", ":::"),
+        "raw html in markdown": [f'<div class="p">[Intro](/a) <a href="/{i}" class="x">{SENTENCE}</a> <span>{i}</span></div>'
+                                 for i in range(n)],
         # a paragraph taken one HTML text node a line, cut at its links, for thousands of lines
         "one cut paragraph": cycle("The council voted on Tuesday to build a", "protected cycle lane",
                                    "along the river road, after a", "consultation", "that drew replies", ","),

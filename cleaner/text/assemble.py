@@ -3,6 +3,8 @@ with the rule that made it."""
 
 from __future__ import annotations
 
+import bisect
+
 from ..engine.matcher import RuleSet
 from ..result import Removal
 from .classify import Line, analyse
@@ -95,14 +97,21 @@ def _assemble(doc: Document, lines: list[Line], in_article: list[bool], rules: R
     removals = [Removal(rule, family, source[start:end], start, end, why)
                 for rule, family, start, end, _, why in runs]
     if doc.markup:
-        # (Markup inside a line that is removed anyway goes with that line.)
-        rule, family = _CONVERTER_MARKUP
-        inside = [(removal.start, removal.end) for removal in removals]
-        removals = sorted(removals + [Removal(rule, family, source[start:end], start, end, None)
-                                      for start, end, *_ in doc.markup
-                                      if not any(first <= start and end <= last for first, last in inside)],
-                          key=lambda removal: removal.start)
+        removals = _with_markup(source, removals, doc.markup)
     return _join(source, kept, doc.blocks), removals
+
+
+def _with_markup(source: str, removals: list[Removal], markup: list) -> list[Removal]:
+    """The removals with the converter markup left out of the kept lines (markup inside a line
+    that is removed anyway goes with that line), in order of where they stand."""
+    rule, family = _CONVERTER_MARKUP
+    starts = [removal.start for removal in removals]  # (in order, never overlapping)
+    cuts = []
+    for start, end, *_ in markup:
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > removals[k].end:
+            cuts.append(Removal(rule, family, source[start:end], start, end, None))
+    return sorted(removals + cuts, key=lambda removal: removal.start)
 
 
 def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:

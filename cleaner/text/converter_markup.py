@@ -19,6 +19,7 @@ text; the pipeline reports each as removed by structure.converter-markup."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -148,6 +149,7 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
     in a sentence ("the <img> tag")."""
     cuts = []
     lowered = None
+    spans = "`" in text  # (code spans to look out for)
     for found in _RAW_TAG.finditer(text):
         first, last = found.span()
         name = found.group("name")
@@ -159,12 +161,11 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
                 lowered = text.lower() if lowered is None else lowered
                 if lowered.find(f"</{name}", last, last + TAG_CLOSES_WITHIN) < 0:
                     continue  # "<b>" alone: no markup that opens and closes
-        if last - first > RAW_TAG_MAX_CHARS or "\n\n" in found.group() or _inside(code, first) \
-                or _in_code_span(text, first):
+        if last - first > RAW_TAG_MAX_CHARS or "\n\n" in found.group() or (code and _inside(code, first)):
             continue
         line = text.rfind("\n", 0, first) + 1
-        if text.startswith(("    ", "\t"), line):
-            continue
+        if text.startswith(("    ", "\t"), line) or (spans and text.count("`", line, first) % 2 == 1):
+            continue  # (an indented code block's line; inside a code span: _in_code_span)
         cuts.append(Cut(first, last, name is not None and name in _SPACED_TAGS,
                         f"{found.group('closing') or ''}{name}" if name else ""))
     return cuts
@@ -241,13 +242,17 @@ def _merged(cuts: list[Cut]) -> list[Cut]:
     return out
 
 
-def without_cuts(text: str, start: int, cuts: list[Cut]) -> str:
+def without_cuts(text: str, start: int, cuts: list[Cut], ends: list[int] | None = None) -> str:
     """``text`` (the input from offset ``start``) without the characters the cuts cover; a
-    spaced cut between two words leaves one space."""
+    spaced cut between two words leaves one space. (``ends``: the cuts' ends, for a bisection
+    to the first cut that reaches the text; a page of HTML in Markdown has thousands.)"""
     end = start + len(text)
     pieces, at = [], start
-    for first, last, spaced, _ in cuts:
-        if last <= start or first >= end:
+    for k in range(bisect.bisect_right(ends, start) if ends is not None else 0, len(cuts)):
+        first, last, spaced, _ = cuts[k]
+        if first >= end:
+            break
+        if last <= start:
             continue
         pieces.append(text[at - start:max(at, first) - start])
         at = max(at, min(last, end))

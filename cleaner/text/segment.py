@@ -132,8 +132,8 @@ def is_mostly_linked(text: str) -> bool:
 
 def _link_letters(text: str) -> tuple[int, int]:
     """The line's letters inside its Markdown links' texts, and outside its links."""
-    inside = sum(char.isalpha() for link_text in MD_LINK.findall(text) for char in link_text)
-    return inside, sum(char.isalpha() for char in MD_LINK.sub("", text))
+    inside = sum(sum(map(str.isalpha, link_text)) for link_text in MD_LINK.findall(text))
+    return inside, sum(map(str.isalpha, MD_LINK.sub("", text)))
 
 
 def strip_markdown(text: str, kind: str = TEXT) -> str:
@@ -186,9 +186,10 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
 
 
 def segment(source: str, converter_markup: bool = True) -> Document:
-    """Blocks of ``source``: its non-blank lines (every line inside a code fence). Pandoc's
-    markup (``converter_markup``) is no text: its lines are blank, and the blocks' text is
-    without it (their offsets still point into ``source``)."""
+    """Blocks of ``source``: its non-blank lines (every line inside a code fence). With
+    ``converter_markup``, what a converter prints that is no text (pandoc's divs and attribute
+    lists, raw HTML in Markdown: converter_markup.py) is left out of the blocks' text, a line of
+    nothing else is blank, and the blocks' offsets still point into ``source``."""
     text, cuts = masked(source) if converter_markup else (source, [])
     blocks: list[Block] = []
     in_fence: str | None = None
@@ -248,9 +249,10 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             if kind in (LINK_ONLY, IMAGE_ONLY):
                 block.kind = kind
     if cuts:
+        ends = [cut.end for cut in cuts]  # (sorted, as the cuts are and never overlap)
         for block in blocks:
             if not block.cell:
-                block.text = without_cuts(block.text, block.start, cuts)
+                block.text = without_cuts(block.text, block.start, cuts, ends)
         _mark_raw_tables(blocks, raw_tables(cuts))
     doc = Document(source, blocks, markup=cuts)
     _mark_header(doc)
