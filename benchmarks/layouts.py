@@ -35,6 +35,10 @@ An HTML dataset's pages (``--data ../shared/eval/articles``) are turned into tex
   layouts score with ``--plain-links`` and need the ``bench`` extra, whose pypandoc_binary
   brings pandoc; the page's scripts, styles and head are dropped first, as a reader does);
 
+- ``lynx-dump``: ``lynx -dump`` style, emulated with lxml (no browser needed): each block's text
+  wrapped at 76 columns in a margin of three spaces, every link numbered where it stands
+  ("[12]Barron's"), and the targets, made absolute, listed under "References" at the end;
+
 and, cleaned in HTML mode (beside trafilatura, when it is installed), its markup rewritten as
 other pages are written:
 
@@ -125,8 +129,54 @@ def _pandoc(page: str, to: str = "markdown") -> str:
     return pypandoc.convert_text(_NOT_SHOWN.sub("", page), to, format="html", extra_args=["--sandbox", "--quiet"])
 
 
+_DUMP_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+                         "h4 h5 h6 header li main nav ol p pre section table tr ul".split())
+
+
+def _lynx_dump(page: str) -> str:
+    from urllib.parse import urljoin
+
+    blocks: list[str] = []
+    words: list[str] = []
+    targets: list[str] = []
+
+    def end_block():
+        text = " ".join("".join(words).split())
+        if text:
+            blocks.append(text)
+        words.clear()
+
+    def walk(element):
+        if not isinstance(element.tag, str):
+            return  # (a comment, a processing instruction)
+        if element.tag in _DUMP_BLOCKS:
+            end_block()
+        if element.tag == "a" and element.get("href"):
+            targets.append(urljoin("https://example.com/page/", element.get("href")))
+            words.append(f"[{len(targets)}]")
+        elif element.tag == "img" and element.get("alt"):
+            words.append(f"[{element.get('alt')}]")
+        words.append(element.text or "")
+        for child in element:
+            walk(child)
+            words.append(child.tail or "")
+        if element.tag in _DUMP_BLOCKS:
+            end_block()
+
+    walk(_html_root(page))  # (the body, its scripts and styles dropped)
+    end_block()
+    lines = []
+    for block in blocks:
+        lines += textwrap.wrap(block, 76, initial_indent="   ", subsequent_indent="   ",
+                               break_long_words=False, break_on_hyphens=False) + [""]
+    if targets:
+        lines += ["References", ""] + [f"  {k:>3}. {url}" for k, url in enumerate(targets, 1)]
+    return "\n".join(lines) + "\n"
+
+
 HTML_LAYOUTS = {"text-nodes": _text_nodes, "text-content": _text_content, "html2text": _html2text,
-                "turndown": _turndown, "pandoc": _pandoc, "pandoc-gfm": lambda page: _pandoc(page, "gfm")}
+                "turndown": _turndown, "pandoc": _pandoc, "pandoc-gfm": lambda page: _pandoc(page, "gfm"),
+                "lynx-dump": _lynx_dump}
 _LAYOUT_PACKAGES = {"html2text": "html2text", "turndown": "markdownify", "pandoc": "pypandoc",
                     "pandoc-gfm": "pypandoc"}
 

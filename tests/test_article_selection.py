@@ -739,6 +739,15 @@ CASES = {
         ["Après huit mois de travaux", "Les horaires changent aussi", "La ville a aussi recruté deux bibliothécaires"],
         ["<div", "<figure", "<iframe", "À lire aussi", "Le club de rugby", "Tous droits réservés"],
     ),
+    # A short post as `lynx -dump` prints a page: every link numbered where it stands
+    # ("[33]primary school"), the targets listed under "References" at the end. The numbered
+    # list of URLs read as a numbered list of the article's and joined it, and the numbers
+    # stayed in the text.
+    "lynx-dump-short-post.txt": (
+        ["The footbridge between the two villages reopened on Friday morning",
+         "to the primary school on the far bank.", "without major work."],
+        ["https://", "References", "[33]", "Ferry timetable", "Privacy policy", "Calstock"],
+    ),
     "blog-front-page-comment-counts-es.md": (
         ["Las lentejas de mi abuela", "Por fin me ha salido un pan", "La masa reposó toda la noche",
          "Con los huesos que me dio el carnicero"],

@@ -153,3 +153,25 @@ def test_a_raw_html_tables_cells_are_table_rows():
     assert kinds["12:01"] == TABLE and kinds["1993"] == TABLE
     assert kinds["An office worker relives the worst day of his life."] == TABLE
     assert kinds["These films repeat a day."] == TEXT and kinds["After the table, the article goes on."] == TEXT
+
+
+_REFERENCES = "\n\nReferences\n\n    1. https://example.org/\n    2. https://example.org/school\n"
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("   [1]Home [2]News\n", ["[1]", "[2]"]),
+    ("   to the [2]primary school on the far bank ([3]1).\n", ["[2]", "[3]"]),
+    ("   [4]: not a link number\n   see [5](x) and [6] alone\n", []),
+])
+def test_a_text_browsers_link_numbers_are_cut_under_its_references(text, pieces):
+    assert _cut(text + _REFERENCES) == pieces
+    assert _cut(text) == []  # without the References list: a citation, a footnote, kept
+
+
+def test_a_numbered_list_of_urls_is_links_not_a_list_of_the_articles():
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY, LIST
+
+    kinds = [b.kind for b in segment("  12. https://example.org/a\n- www.example.org\n"
+                                     "3. See https://example.org/a for more\n").blocks]
+    assert kinds == [LINK_ONLY, LINK_ONLY, LIST]

@@ -7,6 +7,8 @@ kramdown) print for what HTML has and plain Markdown lacks. None of it is text:
   pandoc wraps everything; kramdown's block attributes on a line of their own, ``{: .note}``;
 - a bracketed span's brackets, ``[Review]{.reviews}`` (a ``<span class>``): its text stays;
 - a backslash alone on a line, pandoc's ``<br>`` at the start of a paragraph;
+- in a text browser's dump (``lynx -dump``: a "References" list of numbered URLs at its end),
+  the number before every link, "[12]Barron's";
 - in Markdown, lines of raw HTML tags alone (``<figure>``, ``<div class="credit">``, a tag
   wrapped over lines): what the converter had no Markdown for (pandoc's GFM writer prints every
   ``<div>`` so). In plain text such a line is as often an example the article shows, and stays.
@@ -36,6 +38,10 @@ _INLINE_ATTRIBUTES = re.compile(rf"(?<=[\])`])\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUT
 # ...or after a heading's words: "# Title {#id .class}"
 _HEADING_ATTRIBUTES = re.compile(rf"(?<=\S)[ \t]+\{{[ \t]*(?=[#.-]){_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]")
+# A text browser's list of link targets: its heading, then numbered URLs
+_REFERENCES = re.compile(r"^[ \t]*(?:References|Visible links|Hidden links:?)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}"
+                         r"[ \t]*\d{1,4}\.[ \t]+(?:https?|ftp|mailto|file|javascript):", re.M)
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\s\]\[(:])")  # "[12]Barron's" (not "[1]: url", "[1](x)")
 _ATX_HEADING = re.compile(r"^#{1,6} \S", re.M)  # Markdown's own: the text is Markdown
 # The lines any of the above may stand on, found in one pass (most lines are none of them):
 # the newline before each, in the text behind a newline.
@@ -115,6 +121,8 @@ def masked(text: str) -> tuple[str, list[Cut]]:
         # Markdown never sees its tags; in plain text a tag is as often an example the article
         # shows ("<script src=…></script>"): it stays.
         cuts.extend(_tag_cuts(text, code))
+    if "]" in text and _REFERENCES.search(text):
+        cuts.extend(_link_number_cuts(text, code))
     if not cuts:
         return text, []
     cuts = _merged(sorted(cuts))
@@ -138,6 +146,14 @@ def _blanked(text: str, cuts: list[Cut]) -> str:
         at = last
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+def _link_number_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
+    """A text browser's dump (``lynx -dump``, ``elinks -dump``) numbers every link where it
+    stands, "[12]Barron's", and lists the targets under "References" at the end: the numbers
+    are no text."""
+    return [Cut(*found.span()) for found in _LINK_NUMBER.finditer(text)
+            if not (code and _inside(code, found.start())) and not _in_code_span(text, found.start())]
 
 
 def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:

@@ -51,6 +51,9 @@ _LINKS_ONLY = _stdlib(
 _REF_LINKS_ONLY = _stdlib(r"^\s*(?:[-*+•]\s+)?(?:\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\][\s|·•,/>»›-]*)+$")
 _IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]" + LINK_TARGET)
 _BARE_URL = _stdlib(r"^\s*<?(?:https?://|www\.)\S+>?\s*$")
+# ...or one in a list: "  12. https://…", the References list that `lynx -dump` and `w3m -dump`
+# print under a page (every link's number and target), a mail's list of links
+_LISTED_URL = _stdlib(r"^\s*(?:[-*+•]|\d{1,4}[.)])\s+<?(?:https?://|www\.)\S+>?\s*$")
 _JINA_KEY = _stdlib(r"^(Title|URL Source|Published Time|Warning|Markdown Content):\s?(.*)$")
 _FRONT_KEY = regex.compile(r"^[A-Za-z_][\w -]*:")
 
@@ -177,6 +180,8 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
         stripped = _IMAGE.sub("", line) if "![" in line else line
         return IMAGE_ONLY if not MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
     if "][" in line and _may_start(head, _LINK_HEADS) and _REF_LINKS_ONLY.match(line):
+        return LINK_ONLY
+    if _may_start(head, _LIST_HEADS) and ("://" in line or "www." in line) and _LISTED_URL.match(line):
         return LINK_ONLY
     if head == "|" and _TABLE.match(line):
         return TABLE
