@@ -1,5 +1,5 @@
-"""Stage 1 of text mode, before ``segment`` splits the lines: the Markdown that pandoc (and
-kramdown) print for what HTML has and plain Markdown lacks. None of it is text:
+"""Stage 1 of text mode, before ``segment`` splits the lines: what converters print that is no
+text, pandoc's and kramdown's Markdown for what HTML has and plain Markdown lacks above all:
 
 - fenced divs, one per ``<div>`` of the page: ``::: {.article-img}`` ... ``:::``;
 - attribute lists after a link, an image, a code span, a span or a heading:
@@ -7,11 +7,12 @@ kramdown) print for what HTML has and plain Markdown lacks. None of it is text:
   pandoc wraps everything; kramdown's block attributes on a line of their own, ``{: .note}``;
 - a bracketed span's brackets, ``[Review]{.reviews}`` (a ``<span class>``): its text stays;
 - a backslash alone on a line, pandoc's ``<br>`` at the start of a paragraph;
+- in Markdown, raw HTML tags (``<figure>``, ``<div class="credit">``, a link with attributes,
+  a tag wrapped over lines): what the converter had no Markdown for (pandoc's GFM writer prints
+  every ``<div>`` so); the text between them stays, and a raw table's cells are table rows. In
+  plain text a tag is as often an example the article shows, and stays;
 - in a text browser's dump (``lynx -dump``: a "References" list of numbered URLs at its end),
-  the number before every link, "[12]Barron's";
-- in Markdown, lines of raw HTML tags alone (``<figure>``, ``<div class="credit">``, a tag
-  wrapped over lines): what the converter had no Markdown for (pandoc's GFM writer prints every
-  ``<div>`` so). In plain text such a line is as often an example the article shows, and stays.
+  the number before every link, "[12]Barron's".
 
 Left in, a page's divs cut every paragraph off its neighbours with a line of colons, and the
 attributes of each picture are lines of their own: the article scores as a column of short
@@ -180,8 +181,8 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
         if last - first > RAW_TAG_MAX_CHARS or "\n\n" in found.group() or (code and _inside(code, first)):
             continue
         line = text.rfind("\n", 0, first) + 1
-        if text.startswith(("    ", "\t"), line) or (spans and text.count("`", line, first) % 2 == 1):
-            continue  # (an indented code block's line; inside a code span: _in_code_span)
+        if text.startswith(("    ", "\t"), line) or (spans and _in_code_span(text, first, line)):
+            continue  # (an indented code block's line, or inside a code span)
         cuts.append(Cut(first, last, name is not None and name in _SPACED_TAGS,
                         f"{found.group('closing') or ''}{name}" if name else ""))
     return cuts
@@ -237,10 +238,11 @@ def _span_opening(text: str, close: int) -> int | None:
     return None
 
 
-def _in_code_span(text: str, at: int) -> bool:
+def _in_code_span(text: str, at: int, line: int | None = None) -> bool:
     """Whether ``at`` stands inside a code span of its line (an odd number of backticks before
     it): "`[text]{.smallcaps}`" shows the syntax, it is not markup."""
-    return text.count("`", text.rfind("\n", 0, at) + 1, at) % 2 == 1
+    line = text.rfind("\n", 0, at) + 1 if line is None else line  # (where its line starts)
+    return text.count("`", line, at) % 2 == 1
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
