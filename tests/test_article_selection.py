@@ -1781,3 +1781,27 @@ def test_a_page_of_menus_and_links_alone_still_keeps_nothing():
     page = "\n".join(["Home", "News", "Sport", "Weather", "[Contact](/contact)", "[Privacy](/privacy)",
                       "Accept all cookies", "Subscribe", "Sign in", "Facebook", "Twitter"]) + "\n"
     assert clean(page, mode="text").text == ""
+
+
+def test_a_text_that_opens_with_its_paragraph_opens_with_its_lead():
+    """An article cleaned already (its headline and byline left out, as cleaner prints it)
+    starts with its lead paragraph, then a caption, a list: the lead, alone between the text's
+    start and short lines, counted half as a lone blurb, and cleaning the article again could
+    drop it. With no byline or title to place the lead, the paragraph the text opens with is it."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text import segment
+    from cleaner.text.assemble import _matched
+    from cleaner.text.score import prose_scores
+
+    lead = ("A glass cloche keeps a small garden of moss and succulents under cover on a windowsill, "
+            "and it needs watering only once a month, which makes it a good first project indoors.")
+    steps = ["Cut the floral foam to fit the saucer with a sharp knife, leaving a gap of about a centimetre "
+             "all round so that the glass can sit flat on the rim.",
+             "Soak the foam in water until it is heavy, then press it into the saucer and push the moss down "
+             "onto it with your fingers, pinning it where it lifts."]
+
+    def lead_score(between):
+        lines = _matched(segment("\n\n".join([lead, *between, *steps])), default_rules())
+        return prose_scores(lines)[0]
+
+    assert lead_score(["A finished cloche garden", "Cloche\nSaucer\nFloral foam"]) == lead_score([])

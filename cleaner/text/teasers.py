@@ -29,7 +29,8 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
     do not set them apart (``passable_score``: the lowest score of such a short line); the
     paragraph under the page's first byline or dateline (``byline``: ``byline_line``), or else
-    under its known title (``title``), is its lead, never isolated."""
+    under its known title (``title``), or else the one the text opens with, is its lead, never
+    isolated."""
     passable = [not p and (scores[i] >= passable_score or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     for i, line in enumerate(lines):
@@ -82,12 +83,15 @@ def _lede(lines: list[Line], prose_units: list[tuple[int, int]], title: int | No
           byline: int | None) -> int | None:
     """The index (in ``prose_units``) of the paragraph under the page's first byline or
     dateline, or, with no byline before the first related-stories heading, under the known
-    ``title``, when one comes within HEAD_REACH lines of it..."""
+    ``title``, when one comes within HEAD_REACH lines of it (with neither, the paragraph the
+    text opens with)..."""
     head, under_title = byline, False
     if head is None:
         head, under_title = title, True
     if head is None:
-        return None
+        # No byline, no title: a text that opens with its paragraph (an article cleaned
+        # already, its headline and byline left out) opens with its lead.
+        return 0 if prose_units and prose_units[0][0] == 0 else None
     for k, (first, last) in enumerate(prose_units):
         if first > head:
             if first - head > HEAD_REACH:
