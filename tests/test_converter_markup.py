@@ -23,6 +23,8 @@ def _cut(text: str) -> list[str]:
     ("::: {.article-img}\nText.\n:::\n", ["::: {.article-img}", ":::"]),
     ("::::::: article\nText.\n:::::::\n", ["::::::: article", ":::::::"]),
     ("- ::: {#pn-left}\n  :::\n", ["- ::: {#pn-left}", ":::"]),
+    ("| ::: {dir=\"ltr\"} | ::: cell |\n| Farm Heroes   | 12 MB    |\n| :::           | :::      |\n",
+     ['::: {dir="ltr"}', "::: cell", ":::", ":::"]),  # a grid table's cells hold divs
     ("![Photo](a.jpg){.lazy height=\"372\"}\n", ['{.lazy height="372"}']),
     ("![The spout](a.jpg){.lazy\nwidth=\"640\"\ndata-src=\"b.jpg\"}\n", ['{.lazy\nwidth="640"\ndata-src="b.jpg"}']),
     ("See [the report](/r){target=\"_blank\"} today.\n", ['{target="_blank"}']),

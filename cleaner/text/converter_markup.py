@@ -1,7 +1,8 @@
 """Stage 1 of text mode, before ``segment`` splits the lines: what converters print that is no
 text, pandoc's and kramdown's Markdown for what HTML has and plain Markdown lacks above all:
 
-- fenced divs, one per ``<div>`` of the page: ``::: {.article-img}`` ... ``:::``;
+- fenced divs, one per ``<div>`` of the page: ``::: {.article-img}`` ... ``:::`` (inside a
+  table's cell too);
 - attribute lists after a link, an image, a code span, a span or a heading:
   ``![Photo](a.jpg){.lazy height="372"}``, ``# Title {#title .entry}``, wrapped over lines as
   pandoc wraps everything; kramdown's block attributes on a line of their own, ``{: .note}``;
@@ -48,7 +49,9 @@ _ATX_HEADING = re.compile(r"^#{1,6} \S", re.M)  # Markdown's own: the text is Ma
 # the newline before each, in the text behind a newline.
 _LINE_OF_INTEREST = re.compile(
     r"\n(?: {0,3}(?:```|~~~)|[ \t]*(?:[-*+][ \t]+)?:::|[ \t]*\\[ \t]*\r?$"
-    r"| {0,3}\{| {0,3}#{1,6}[ \t][^\n]*\{)", re.M)
+    r"| {0,3}\{| {0,3}#{1,6}[ \t][^\n]*\{|[ \t]*\|[^\n]*:::)", re.M)
+# ...a div's fence inside a table's cell: pandoc's grid and pipe tables hold blocks, "| ::: {.x} |"
+_CELL_FENCE = re.compile(r"(?<=\|)[ \t]*(:{3,}(?:[ \t]*\{[^{}\n]*\}|[ \t]*[^\s{}:|]+)?(?:[ \t]*:+)?)(?=[ \t]*\|)")
 # An HTML tag (over lines, as pandoc wraps a long one) or comment, as converters leave raw HTML
 # that has no Markdown: <figure>, <div class="credit">, "<p><img" / "src=…" / "alt=… /></p>"
 _RAW_TAG = re.compile(
@@ -110,6 +113,9 @@ def masked(text: str) -> tuple[str, list[Cut]]:
             continue
         if _FENCED_DIV.match(body) or _BLOCK_ATTRIBUTES.match(body) or _LONE_BACKSLASH.match(body):
             cuts.append(Cut(start + len(body) - len(body.lstrip()), start + len(body.rstrip())))
+            continue
+        if ":::" in body and body.lstrip()[:1] == "|":
+            cuts.extend(Cut(start + cell.start(1), start + cell.end(1)) for cell in _CELL_FENCE.finditer(body))
             continue
         if "{" in body and _HEADING.match(body):
             attributes = _HEADING_ATTRIBUTES.search(body)
