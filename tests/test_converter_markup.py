@@ -177,3 +177,20 @@ def test_a_numbered_list_of_urls_is_links_not_a_list_of_the_articles():
     kinds = [b.kind for b in segment("  12. https://example.org/a\n- www.example.org\n"
                                      "3. See https://example.org/a for more\n").blocks]
     assert kinds == [LINK_ONLY, LINK_ONLY, LIST]
+
+
+def test_tags_inside_what_is_no_tag_are_still_found():
+    # An "<a" whose quote never closes in its paragraph is no tag; the tags after it still are.
+    text = 'See [x](/y).\n\n<a href="/x" title="never closed\n\nA line with <span class="s">words</span> in it.\n'
+    assert _cut(text) == ['<span class="s">', "</span>"]
+
+
+def test_a_line_is_what_it_is_without_its_markup():
+    # A picture's link whose <img> holds a long srcset: blanked, the line is as short as its
+    # text, a link-only line (it had read as a line of text over the Markdown length limit).
+    from cleaner.text import segment
+    from cleaner.text.blocks import LINK_ONLY
+
+    srcset = ", ".join(f"https://cdn.example.com/p-{w}.jpg {w}w" for w in range(100, 4000, 100))
+    page = f'# A post\n\nSome text of the post, a sentence.\n\n[<img src="p.jpg" srcset="{srcset}" />](https://example.com/p)\n'
+    assert [b.kind for b in segment(page).blocks][-1] == LINK_ONLY

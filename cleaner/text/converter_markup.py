@@ -173,8 +173,10 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
     cuts = []
     lowered = None
     spans = "`" in text  # (code spans to look out for)
-    for found in _RAW_TAG.finditer(text):
+    at = 0
+    while (found := _RAW_TAG.search(text, at)) is not None:
         first, last = found.span()
+        at = first + 1  # (what is no tag may hold tags: look again right after its "<")
         name = found.group("name")
         if name is not None:
             name = name.lower()
@@ -191,6 +193,7 @@ def _tag_cuts(text: str, code: list[tuple[int, int]]) -> list[Cut]:
             continue  # (an indented code block's line, or inside a code span)
         cuts.append(Cut(first, last, name is not None and name in _SPACED_TAGS,
                         f"{found.group('closing') or ''}{name}" if name else ""))
+        at = last
     return cuts
 
 

@@ -196,6 +196,7 @@ def segment(source: str, converter_markup: bool = True) -> Document:
     lists, raw HTML in Markdown: converter_markup.py) is left out of the blocks' text, a line of
     nothing else is blank, and the blocks' offsets still point into ``source``."""
     text, cuts = masked(source) if converter_markup else (source, [])
+    ends = [cut.end for cut in cuts]  # (sorted, as the cuts are and never overlap)
     blocks: list[Block] = []
     in_fence: str | None = None
     blank_before = False
@@ -221,8 +222,11 @@ def segment(source: str, converter_markup: bool = True) -> Document:
         if not body or body.isspace():  # what strip() would leave empty
             blank_before = bool(blocks)
             continue
-        markdown = len(body) <= MARKDOWN_MAX_CHARS and _may_be_markdown(body)
-        kind = _line_kind(body, markdown)
+        # (A line that held converter markup is what it is without it: a picture's link whose
+        # srcset was blanked is as short as its text.)
+        view = without_cuts(body, start, cuts, ends) if cuts and start < ends[-1] else body
+        markdown = len(view) <= MARKDOWN_MAX_CHARS and _may_be_markdown(view)
+        kind = _line_kind(view, markdown)
         if kind == TEXT and not blank_before and blocks and blocks[-1].kind == TEXT \
                 and body.lstrip()[:1] in ("=", "-") and _SETEXT_UNDERLINE.match(body) \
                 and len(body.strip()) >= max(2, min(SETEXT_MIN_UNDERLINE, len(blocks[-1].text.strip()))) \
@@ -232,7 +236,7 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             # (converters underline a heading with as many characters as it has, three at least;
             # a paragraph over a horizontal rule written "---" is no heading, however CommonMark reads it)
             kind = blocks[-1].kind = HEADING
-        if len(body) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
+        if len(view) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
         else:
             blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before, markdown))
@@ -254,7 +258,6 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             if kind in (LINK_ONLY, IMAGE_ONLY):
                 block.kind = kind
     if cuts:
-        ends = [cut.end for cut in cuts]  # (sorted, as the cuts are and never overlap)
         for block in blocks:
             if not block.cell:
                 block.text = without_cuts(block.text, block.start, cuts, ends)
