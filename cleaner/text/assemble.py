@@ -122,7 +122,7 @@ def _join(source: str, kept: list[Block], blocks: list[Block]) -> str:
     parts = [kept[0].text]
     for prev, block in zip(kept, kept[1:]):
         between = source[prev.end:block.start] if block.index == prev.index + 1 and not block.cell else None
-        if between is not None and (between.isspace() or not between):
+        if between is not None and not between.strip():
             parts.append(between)
         else:  # (not neighbours, or converter markup between them that is left out)
             gap = any(b.blank_before for b in blocks[prev.index + 1: block.index + 1])

@@ -27,12 +27,11 @@ import bisect
 import re
 from typing import NamedTuple
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a code fence: what it holds is code and stays
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")  # a code fence (segment's test): what it holds is code and stays
 # (at any depth: pandoc indents a div inside a list item, or opens it on the item's line, "- ::: {#x}")
 _FENCED_DIV = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?:{3,}[ \t]*(?:\{[^{}\n]*\}|[^\s{}:]+)?[ \t]*:*[ \t]*$")
 _BLOCK_ATTRIBUTES = re.compile(r"^ {0,3}\{:[^{}\n]*\}[ \t]*$")  # kramdown's "{: .class}" line
-_LONE_BACKSLASH = re.compile(r"^[ \t]*\\[ \t]*$")
-_LONE_BACKSLASHES = re.compile(r"^[ \t]*(\\)[ \t]*\r?$", re.M)
+_LONE_BACKSLASH = re.compile(r"^[ \t]*(\\)[ \t]*\r?$", re.M)
 # (pandoc quotes every value: a "key=value" unquoted is more often code, "if (ok){count=0}")
 _ATTRIBUTE = r'(?:[#.][^\s{}#.="][^\s{}="]*|[A-Za-z_][\w:.-]*="[^"]{0,2000}"|-)'  # "-": {-}, unnumbered
 # An attribute list right after a link's ")", a span's or a reference's "]", a code span's "`"
@@ -111,7 +110,7 @@ def masked(text: str) -> tuple[str, list[Cut]]:
             in_code = fence.group(1)
             code.append((start, len(text)))  # (to its closing fence, found later)
             continue
-        if _FENCED_DIV.match(body) or _BLOCK_ATTRIBUTES.match(body) or _LONE_BACKSLASH.match(body):
+        if _FENCED_DIV.match(body) or _BLOCK_ATTRIBUTES.match(body) or _LONE_BACKSLASH.fullmatch(body):
             cuts.append(Cut(start + len(body) - len(body.lstrip()), start + len(body.rstrip())))
             continue
         if ":::" in body and body.lstrip()[:1] == "|":
@@ -137,7 +136,7 @@ def masked(text: str) -> tuple[str, list[Cut]]:
     if "\\" in blanked:
         # A pandoc line break left alone on its line once the markup before it is out
         # ("]{.article-leader}\\" closing a span) is a lone backslash too.
-        lone = [Cut(found.start(1), found.end(1)) for found in _LONE_BACKSLASHES.finditer(blanked)
+        lone = [Cut(found.start(1), found.end(1)) for found in _LONE_BACKSLASH.finditer(blanked)
                 if found.group() != text[found.start():found.end()]]
         if lone:
             cuts = _merged(sorted(cuts + lone))
