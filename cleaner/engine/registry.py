@@ -37,6 +37,10 @@ CODE_RULES: tuple[Rule, ...] = (
     _rule("structure.converter-markup", "chrome",
           "Pandoc's and kramdown's markup, no text: fenced-div lines (::: {.class}), attribute "
           "lists ({.lazy height=\"372\"}), a span's brackets, a backslash alone on a line", _STRUCTURE),
+    _rule("structure.gallery-slides", "chrome",
+          "A slideshow's slides flattened into the page: three or more lines numbered in "
+          "sequence (2/50, 3/50, 4/50; 1 of 4, 2 of 4, 3 of 4), each with its title or caption "
+          "and the lines under it up to the next slide", _STRUCTURE),
     _rule("structure.said-header", "comments",
           "A comment's header as Blogger prints it, a name and 'said...' alone on a line "
           "(Anonymous said..., Anonym hat gesagt…): it opens the thread. In code because the "

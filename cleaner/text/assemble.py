@@ -8,6 +8,7 @@ import bisect
 from ..engine.matcher import RuleSet
 from ..result import Removal
 from .classify import Line, analyse
+from .gallery import mark_galleries
 from .regions import decide_rule_hits, grow_regions
 from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, META, Block, Document, is_setext_underline
 from .span import covered, outside_reasons, select_article, take_related_items
@@ -42,6 +43,7 @@ def _matched(doc: Document, rules: RuleSet) -> list[Line]:
     lines = analyse(doc, rules)
     grow_regions(lines)
     decide_rule_hits(lines)
+    mark_galleries(lines, rules)
     return lines
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 
 from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
 from .flattened import laid_out_content
+from .gallery import GALLERY_RULE
 from .indentation import base_indent, indented_markup, is_markup
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
@@ -277,6 +278,8 @@ def _prose_score(line: Line) -> float | None:
         return -1.0
     if block.kind == CODE:
         return 0.5
+    if line.rule is not None and line.rule.rule.id == GALLERY_RULE:
+        return 0.0  # a slideshow: no part of the article, and no end of it either
     if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS) \
             and line.words <= SECTION_HEADING_WORDS:
         return SECTION_END
