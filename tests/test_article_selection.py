@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+from cleaner.text.teasers import glued_headline
 
 PAGES = Path(__file__).parent / "fixtures" / "selection"
 
@@ -342,6 +343,13 @@ CASES = {
         ["The harbour authority's tide gauges", "Engineers say the wall still has a margin",
          "Local businesses on the quay", "The council will hold a public meeting"],
         ["Photo 3 of 24", "View all", "Business"],
+    ),
+    # A short post under a local news site's teaser cards, each flattened to one line, its
+    # headline in title case run into its summary: the cards are teasers, not a run of prose
+    # that outscores the post and carries it along.
+    "glued-teaser-cards.txt": (
+        ["The island ferry resumed its winter timetable on Tuesday"],
+        ["Council Votes To Close", "Two Arrested After", "Local Bakery Wins", "Your Weekend Forecast", "Follow Us"],
     ),
     # A post that is one list of phrases (a changelog): no paragraph of prose at all.
     "list-article.md": (
@@ -764,6 +772,18 @@ def test_article_comes_out_whole_and_boilerplate_does_not(page):
         assert sentence in text, f"{page}: lost {sentence!r}\n---\n{text}"
     for chrome in boilerplate:
         assert chrome not in text, f"{page}: kept {chrome!r}\n---\n{text}"
+
+
+@pytest.mark.parametrize("line, glued", [
+    ("Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left the restaurant "
+     "without paying their bill after a fight.", True),
+    ("Is Violence In Sports On The Rise? Violence is part of the game in many sports, and a line was crossed.", True),
+    ("The Bank Of England said on Thursday that it would keep its main rate where it is for now.", False),
+    ("New York City Mayor Bill de Blasio announced a plan to extend the ferry service this year.", False),
+    ("Harbour Masters Talk About the Future of Shipping and the Ports", False),  # a headline alone
+])
+def test_a_headline_run_into_its_summary_is_told_from_a_sentence(line, glued):
+    assert glued_headline(line) is glued
 
 
 def test_every_case_page_is_tested():

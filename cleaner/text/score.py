@@ -19,7 +19,8 @@ from .gallery import GALLERY_RULE
 from .indentation import base_indent, indented_markup, is_markup
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
-from .teasers import SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_isolated, weigh_listed_summaries
+from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
+                      weigh_listed_summaries)
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
@@ -379,6 +380,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title,
                    byline=byline_line(lines) if byline == FIND_BYLINE else byline)
     weigh_excerpts(lines, units, scores, prose)
+    weigh_glued_headlines(lines, units, scores, prose)
     headings = weigh_bios(lines, units, scores, prose)
     headings += weigh_listed_summaries(lines, units, scores, prose)
     if listed is not None:

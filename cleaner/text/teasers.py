@@ -222,3 +222,50 @@ def _prose_neighbour(prose: list[bool], passable: list[bool], i: int, step: int)
                 return False
         i += step
     return 0 <= i < len(prose)
+
+
+# A teaser card flattened to one line: its headline, in title case, run into its summary
+# ("Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left …"). English
+# headlines capitalise their small words; running text never does, a name or a title aside.
+_TITLE_SMALL_WORDS = frozenset(("To", "In", "Of", "At", "For", "On", "With", "From", "After", "Is", "Are",
+                                "And", "About", "Into", "Over", "By", "As", "Be", "Was", "Has", "Its", "Up",
+                                "Out", "Off", "Than", "Amid", "Before", "Under", "The", "A", "An", "Or", "Can",
+                                "Not", "But", "Your", "It", "Will"))
+GLUED_HEAD_WORDS = 6  # words of the headline run (the summary's first word with it) at least
+GLUED_REST_WORDS = 6  # ...and of the summary after it, half of them in lower case
+GLUED_TEASERS = 3  # lines so glued on one page that make its cards a teaser list...
+GLUED_TEASER = -0.5  # ...and the score of each
+
+
+def glued_headline(text: str, small_word: bool = True) -> bool:
+    """Whether a line opens with a title-case headline run into a summary: GLUED_HEAD_WORDS
+    capitalised words or more (a number, a quoted or dollar word counts), one of them, past
+    the first, a small word headlines capitalise ("To", "In", "Of") unless ``small_word`` is
+    False, then GLUED_REST_WORDS words or more, half of them in lower case."""
+    words = text.split()
+    run = 0
+    for word in words:
+        first = word.lstrip("‘’“”\"'$(#")[:1]
+        if not (first.isupper() or first.isdigit()):
+            break
+        run += 1
+    rest = words[run:]
+    return run >= GLUED_HEAD_WORDS and len(rest) >= GLUED_REST_WORDS \
+        and (not small_word or any(word in _TITLE_SMALL_WORDS for word in words[1:run - 1])) \
+        and 2 * sum(word[:1].islower() for word in rest) >= len(rest)
+
+
+def weigh_glued_headlines(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
+                          prose: list[bool]) -> None:
+    """A page with GLUED_TEASERS or more prose paragraphs that open with a headline run into
+    them (``glued_headline``) lays its teaser cards out so: each of them scores GLUED_TEASER,
+    as a headline with a few words beside it does, and so does every paragraph there that
+    opens with such a run of capitalised words, a small word among them or not ("Tape Gaffe
+    Ends Hamlin's Title Run Denny Hamlin's …"). Scored so, a list of them parts an article
+    from the page's other prose instead of bridging the two."""
+    opening = [(first, last) for first, last in units if prose[first] and lines[first].block.kind == TEXT]
+    if sum(glued_headline(lines[first].block.text) for first, _ in opening) < GLUED_TEASERS:
+        return
+    for first, last in opening:
+        if glued_headline(lines[first].block.text, small_word=False):
+            scores[first:last + 1] = [GLUED_TEASER] * (last + 1 - first)
