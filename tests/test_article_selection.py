@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+from cleaner.text.classify import is_glued_menu
 from cleaner.text.teasers import glued_headline
 
 PAGES = Path(__file__).parent / "fixtures" / "selection"
@@ -350,6 +351,13 @@ CASES = {
     "glued-teaser-cards.txt": (
         ["The island ferry resumed its winter timetable on Tuesday"],
         ["Council Votes To Close", "Two Arrested After", "Local Bakery Wins", "Your Weekend Forecast", "Follow Us"],
+    ),
+    # A page flattened as a DOM's textContent does (BeautifulSoup's get_text() with no
+    # separator): the menus' items run together into one long line with commas in it, which
+    # read as a paragraph and outscored the one-paragraph article.
+    "glued-menu-text-content.txt": (
+        ["The harbour authority will dredge the north channel this winter"],
+        ["Coastal Media is a group", "Gift Subscriptions", "Back to top", "all rights reserved"],
     ),
     # A post that is one list of phrases (a changelog): no paragraph of prose at all.
     "list-article.md": (
@@ -784,6 +792,27 @@ def test_article_comes_out_whole_and_boilerplate_does_not(page):
 ])
 def test_a_headline_run_into_its_summary_is_told_from_a_sentence(line, glued):
     assert glued_headline(line) is glued
+
+
+def test_a_page_flattened_to_one_line_keeps_its_article():
+    # Minified HTML's textContent is one line: the article run into the menus is no menu.
+    page = " ".join((PAGES / "glued-menu-text-content.txt").read_text(encoding="utf-8").split())
+    assert "The harbour authority will dredge the north channel this winter" in clean(page, mode="text").text
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("Harbour TimesNewsLocalPoliticsBusinessSportWeatherOpinion, ColumnistsLettersCultureArtsFilmMusic BooksTravel"
+     "Food & DrinkPodcastsNewslettersSubscribeSign InMy AccountHelp Centre Contact UsAdvertiseJobs BoardPublic "
+     "NoticesObituariesPuzzlesCrosswordSudokuE-EditionArchivesPhotos VideosEventsShop Gift SubscriptionsHome "
+     "DeliveryCorrectionsEthics PolicyPrivacy PolicyTerms of Use Cookie SettingsAccessibilitySite MapAbout "
+     "UsCareersPress RoomLicensing", True),
+    ("The new iPhone and the MacBook Pro went on sale at McDonald's old site on Main Street, where the "
+     "queue of YouTube reviewers started before dawn and grew all morning.", False),
+    ("Thanks to everyone who joined the march today, and see you next year #MeToo #TimesUp "
+     "#WomensMarch #NoMoreSilence #EqualPay #WeAreHere", False),
+])
+def test_a_menu_run_together_is_told_from_prose(line, menu):
+    assert is_glued_menu(line, len(line.split())) is menu
 
 
 def test_every_case_page_is_tested():

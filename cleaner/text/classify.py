@@ -110,6 +110,33 @@ def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:
     return 3 * text.count(",") >= words or (not commas_only and not ends_sentence(text))
 
 
+# A page flattened with its elements' text run together (a DOM's textContent, BeautifulSoup's
+# get_text() with no separator) glues a menu's items into one "sentence": "Dow JonesBarron's
+# BigChartsDJXDow Jones NewswiresFactiva…". A word in lower case run into one in capitals is
+# rare in prose (iPhone, McDonald, a hashtag's #MeToo, a URL), common there.
+_GLUED = re.compile(r"[a-z\u00df-\u00ff][A-Z]")
+GLUED_MENU_WORDS = 20  # a line of this many words at least...
+GLUED_MENU_SHARE = 0.2  # ...with a glued pair for every five of them...
+GLUED_PROSE_RUN = 12  # ...and no run of this many words without one that ends a sentence: the
+#   article's paragraph, on a page flattened whole to one line, keeps that line
+
+
+def is_glued_menu(text: str, words: float) -> bool:
+    """Whether a long line is menu items whose text was run together with no space between."""
+    if words < GLUED_MENU_WORDS:
+        return False
+    glued, run = 0, 0
+    for token in text.split():
+        found = len(_GLUED.findall(token)) if token[0] not in "#@" and "/" not in token else 0
+        if found:
+            glued, run = glued + found, 0
+            continue
+        run += 1
+        if run >= GLUED_PROSE_RUN and token[-1] in _SENTENCE_ENDS:
+            return False
+    return glued >= GLUED_MENU_SHARE * words
+
+
 _COUNT_AT_END = re.compile(r"[(（](?!(?:1[5-9]|20)\d\d[)）])\d{1,6}[)）]$")  # (a year in parentheses is a title's, no count)
 _CITATIONS_AT_END = re.compile(r"(?:\s?\[(?:\d{1,4}|[a-z]{1,3}|[^\[\]]{1,20} needed)\])+\s*$")  # "[12]", "[a]", "[citation needed]"
 
@@ -265,4 +292,5 @@ def is_prose(line: Line) -> bool:
         line.words >= CJK_SPACED_WORDS and not text.isascii() and _spaced_cjk_sentence(text)) or (
         line.words >= UNSPACED_CLAUSES_WORDS and not text.isascii() and _unspaced_prose(text) and (
             line.words >= UNSPACED_PROSE_WORDS or _unspaced_clauses(text)))) \
-        and not ends_dated(text) and not doubled(text) and not ("](" in text and is_link_list(text))
+        and not ends_dated(text) and not doubled(text) and not ("](" in text and is_link_list(text)) \
+        and not is_glued_menu(line.plain, line.words)

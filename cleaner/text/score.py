@@ -13,7 +13,8 @@ import functools
 import re
 from collections import Counter
 
-from .classify import _CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_name_list, is_prose
+from .classify import (_CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_glued_menu, is_name_list,
+                       is_prose)
 from .flattened import laid_out_content
 from .gallery import GALLERY_RULE
 from .indentation import base_indent, indented_markup, is_markup
@@ -227,7 +228,7 @@ def _line_score(line: Line, text: str | None = None) -> float:
         # A numbered list, or a list of items that are phrases, is the article's: menus are
         # neither numbered nor worded (their items, as links, are link-only lines in Markdown).
         return LIST_ITEM
-    if line.words < 3:
+    if line.words < 3 or is_glued_menu(line.plain, line.words):
         return MENU_LINE
     letters = _LETTERS.findall(line.plain)
     if len("".join(letters)) < 8:
