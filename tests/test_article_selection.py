@@ -359,6 +359,14 @@ CASES = {
         ["The harbour authority will dredge the north channel this winter"],
         ["Coastal Media is a group", "Gift Subscriptions", "Back to top", "all rights reserved"],
     ),
+    # An article under its known title (a Jina Reader header), split by a photo gallery and a
+    # share bar of link lines that the best run cannot cross: the part after them scores less
+    # than the part under the title, and is the same article.
+    "titled-article-resumes-after-widget.md": (
+        ["The harbour authority approved the new ferry timetable", "The extended route will call at the new pier",
+         "The union's regional secretary said", "Fares stay as they are until the summer"],
+        ["Ferry photo 3 of 8", "More from Harbour News", "Council approves the harbour budget", "URL Source"],
+    ),
     # A post that is one list of phrases (a changelog): no paragraph of prose at all.
     "list-article.md": (
         ["- The map editor can now undo more than one step", "- Traders no longer sell goods",

@@ -251,7 +251,10 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
                 and max(paragraphs[start:titled_end + 1]) >= RIVAL_PARAGRAPH:
             return sorted([(head, titled_end), (first, last)])
     if title is not None:
-        return [(first, last)]
+        # The title heads the article: what lies before it is no rival, but the article may go
+        # on after a box inside it that the best run could not cross.
+        rival = _rival(lines, scores, paragraphs, first, last, best, after_only=True)
+        return _merged([(first, last)] + ([rival] if rival else []))
     # No title is known, but the page's first byline or dateline stands above the best run:
     # the run under it is the article more often than not (a short post, beside a feed of
     # other stories printed whole), and is kept beside the best run when it holds a
@@ -271,11 +274,22 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         total, start, end = _best_run(scores, 0, furniture)
         if total >= FURNITURE_RIVAL:
             spans.append((start, end))
-    # What follows an article is more often comments and footers than the rest of it: a run
-    # after the best one must come closer to it to be kept. A single paragraph is a blurb.
+    rival = _rival(lines, scores, paragraphs, first, last, best)
+    return _merged(spans + ([rival] if rival else []))
+
+
+def _rival(lines: list[Line], scores: list[float], paragraphs: list[float], first: int, last: int,
+           best: float, after_only: bool = False) -> tuple[int, int] | None:
+    """The best run before the best one (RIVAL_SHARE of it) or after it, which must come closer
+    (RIVAL_AFTER_SHARE): what follows an article is more often comments and footers than the
+    rest of it. A single paragraph is a blurb; headlines under a related-stories heading are
+    other stories."""
+    n = len(scores)
     tainted = _ui_text_lines(lines, first, last) >= TAINTED_RUN_LINES
-    for total, start, end, share in ((*_best_run(scores, 0, first), RIVAL_SHARE),
-                                     (*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)):
+    candidates = [(*_best_run(scores, last + 1, n), RIVAL_AFTER_SHARE)]
+    if not after_only:
+        candidates.insert(0, (*_best_run(scores, 0, first), RIVAL_SHARE))
+    for total, start, end, share in candidates:
         if tainted:
             share *= TAINTED_RIVAL_FACTOR
         full = max(paragraphs[start:end + 1], default=0.0) >= RIVAL_PARAGRAPH
@@ -283,9 +297,8 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
                                            else max(start - RIVAL_HEADING_ABOVE, 0)):
             continue  # headlines under "Related" / "See also": other stories
         if total >= share * best and (full or sum(1 for k in range(start, end + 1) if scores[k] > 1.0) >= 2):
-            spans.append((start, end))
-            break
-    return _merged(spans)
+            return start, end
+    return None
 
 
 FURNITURE_PACKS = ("chrome.share.", "chrome.related.")  # what ends a post: share buttons, likes, related posts
