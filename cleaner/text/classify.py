@@ -123,7 +123,7 @@ GLUED_PROSE_RUN = 12  # ...and no run of this many words without one that ends a
 
 def is_glued_menu(text: str, words: float) -> bool:
     """Whether a long line is menu items whose text was run together with no space between."""
-    if words < GLUED_MENU_WORDS:
+    if words < GLUED_MENU_WORDS or _GLUED.search(text) is None:  # (one scan spares most prose the walk)
         return False
     glued, run = 0, 0
     for token in text.split():

@@ -242,17 +242,26 @@ def glued_headline(text: str, small_word: bool = True) -> bool:
     capitalised words or more (a number, a quoted or dollar word counts), one of them, past
     the first, a small word headlines capitalise ("To", "In", "Of") unless ``small_word`` is
     False, then GLUED_REST_WORDS words or more, half of them in lower case."""
+    # (Most lines fail on their first few words: the whole line is split only for the rest.)
+    head = text.split(maxsplit=GLUED_HEAD_WORDS)
+    if len(head) <= GLUED_HEAD_WORDS or not all(_capitalised(word) for word in head[:GLUED_HEAD_WORDS]):
+        return False
     words = text.split()
     run = 0
     for word in words:
-        first = word.lstrip("‘’“”\"'$(#")[:1]
-        if not (first.isupper() or first.isdigit()):
+        if not _capitalised(word):
             break
         run += 1
     rest = words[run:]
     return run >= GLUED_HEAD_WORDS and len(rest) >= GLUED_REST_WORDS \
         and (not small_word or any(word in _TITLE_SMALL_WORDS for word in words[1:run - 1])) \
         and 2 * sum(word[:1].islower() for word in rest) >= len(rest)
+
+
+def _capitalised(word: str) -> bool:
+    """A headline's word: capitalised, or a number (after an opening quote or a dollar sign)."""
+    first = word.lstrip("‘’“”\"'$(#")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def weigh_glued_headlines(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
