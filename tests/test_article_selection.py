@@ -359,6 +359,16 @@ CASES = {
         ["The harbour authority will dredge the north channel this winter"],
         ["Coastal Media is a group", "Gift Subscriptions", "Back to top", "all rights reserved"],
     ),
+    # A page taken with get_text() from markup indented by its nesting: every line keeps its
+    # element's indent, the article's paragraphs too, so an indent is no code block. The table
+    # inside the article, one cell a line, stays in it; the teaser feed under "More from …"
+    # (headline, author, date, summary) is no part of it, however deep it is indented.
+    "indented-markup-teaser-feed.txt": (
+        ["The council voted on Monday night", "Councillors approved the plan", "Passengers", "431,000",
+         "The new pier will cost about four million pounds", "Residents of the quay asked"],
+        ["Lifeboat crew honoured", "The volunteer crew", "Bakery on the high street", "Museum opens",
+         "Tom Reid", "About us", "© 2024"],
+    ),
     # An article under its known title (a Jina Reader header), split by a photo gallery and a
     # share bar of link lines that the best run cannot cross: the part after them scores less
     # than the part under the title, and is the same article.
@@ -1862,3 +1872,34 @@ def test_a_text_that_opens_with_its_paragraph_opens_with_its_lead():
         return prose_scores(lines)[0]
 
     assert lead_score(["A finished cloche garden", "Cloche\nSaucer\nFloral foam"]) == lead_score([])
+
+
+def test_an_indent_is_the_markups_only_where_the_prose_is_indented_too():
+    from cleaner.packs import default_rules
+    from cleaner.text.assemble import _matched
+    from cleaner.text.indentation import indent_is_layout
+    from cleaner.text.segment import segment
+
+    def layout(text):
+        return indent_is_layout(_matched(segment(text), default_rules()))
+
+    assert layout((PAGES / "indented-markup-teaser-feed.txt").read_text(encoding="utf-8"))
+    sentence = "The crew checked every line of the {} before the boats went out again in the morning."
+    # Markdown indents code, and a list item's own paragraphs under its marker: not its prose.
+    markdown = "\n\n".join([sentence.format("harbour"), "    for boat in fleet:", "        boat.check()",
+                              sentence.format("quay"), "1. " + sentence.format("pier"),
+                              "   " + sentence.format("lock"), "      " + sentence.format("gate"),
+                              sentence.format("dock")])
+    assert not layout(markdown)
+
+
+def test_sentences_run_together_are_no_list_of_names():
+    """A page taken with its paragraphs glued ("…took part.They held…") still ends sentences;
+    a query string's "jsp?TITLE" does not."""
+    from cleaner.text.classify import is_name_list, word_count
+
+    glued = ".".join(["The board met the ministers and their advisers on the new data retention bill"] * 6)
+    assert not is_name_list(glued + " and more", word_count(glued))
+    names = " ".join(f"Name{i} Surname{i}" for i in range(30)) + " page.jsp?TITLE=list"
+    assert is_name_list(names, word_count(names))
+

@@ -93,7 +93,9 @@ _MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:\d{1,4}\s?)?(?:photos?|images?|pics?|
 
 
 NAME_LIST_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
-_SENTENCE_END = re.compile(rf"[.!?](?:\s|$)|[{re.escape(SENTENCE_MARKS[3:])}]")  # a stop ends one before a space
+# A stop ends one before a space, or glued to the next sentence's capital where a page's text
+# was taken with its paragraphs run together ("…also took part.They held meetings…").
+_SENTENCE_END = re.compile(rf"[.!?](?:\s|$)|(?<=[a-z\u00df-\u00ff])[.!?][\"”’)]?(?=[A-Z][a-z])|[{re.escape(SENTENCE_MARKS[3:])}]")
 
 
 def is_name_list(text: str, words: float, commas_only: bool = False) -> bool:

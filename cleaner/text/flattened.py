@@ -40,7 +40,7 @@ def candidates(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[b
             if free:
                 free_tokens[k] = count
         if free:
-            if 0 < len(plain) <= TABLE_CELL_CHARS and "\n" not in plain:
+            if 0 < len(plain.strip()) <= TABLE_CELL_CHARS and "\n" not in plain:
                 short[k] = True
             if three_numbers(line.block.text) is not None and _is_flat_row(line):
                 flat[k] = True

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from .classify import Line
-from .segment import TEXT
+from .segment import LIST, TEXT
 
 BASE_INDENT_SHARE = 0.8  # an indent this share of a page's lines start with is its margin, not code
 _RAW_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -22,6 +22,37 @@ def base_indent(lines: list[Line]) -> str:
     indents = Counter(line.block.text[:len(line.block.text) - len(line.block.text.lstrip())] for line in lines)
     indent, count = indents.most_common(1)[0]
     return indent if indent and count >= BASE_INDENT_SHARE * len(lines) else ""
+
+
+LAYOUT_INDENT_PROSE = 3  # lines of prose, at least, of which...
+LAYOUT_INDENT_SHARE = 0.5  # ...this share indented (a tab, or four spaces at least: a list item's own
+#   paragraphs in Markdown stand two or three in)...
+LAYOUT_INDENT_DEPTHS = 3  # ...with the page's lines indented to this many depths at least
+
+
+def indent_is_layout(lines: list[Line]) -> bool:
+    """Whether the page's indentation is its HTML source's whitespace, not Markdown's: text
+    taken with ``get_text()`` or ``text_content()`` keeps each element's indent in the markup,
+    so paragraphs of prose are indented too, to the depths their elements are nested at. An
+    indent then says nothing of code (a Markdown page indents code, and a list item's own
+    paragraphs under its marker, never the rest of its prose)."""
+    prose = indented = 0
+    depths: set[int] = set()
+    in_item = False  # the last line at the margin was a Markdown list item
+    for line in lines:
+        text = line.block.text
+        written = line.sentence and line.words >= 12
+        if text[:1].isspace():
+            depth = len(text) - len(text.lstrip())
+            depths.add(depth)
+            if written and not in_item:
+                prose += 1
+                indented += depth >= 4 or text[0] == "\t"
+        else:
+            in_item = line.block.kind == LIST
+            prose += written
+    return prose >= LAYOUT_INDENT_PROSE and indented >= LAYOUT_INDENT_SHARE * prose \
+        and len(depths) >= LAYOUT_INDENT_DEPTHS
 
 
 def is_markup(text: str) -> bool:

@@ -17,7 +17,7 @@ from .classify import (_CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, end
                        is_prose)
 from .flattened import laid_out_content
 from .gallery import GALLERY_RULE
-from .indentation import base_indent, indented_markup, is_markup
+from .indentation import base_indent, indent_is_layout, indented_markup, is_markup
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
 from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
@@ -37,6 +37,7 @@ SECTION_END = -3.0  # a heading of what follows an article (related stories, lat
 SECTION_HEADING_WORDS = 4  # ...is short ("RELATED: <headline>" inside an article is not one)
 SHORT_SENTENCE = 0.25  # a short line that ends like a sentence
 MENU_LINE = -1.0  # a short line of title words, a date or a number: a menu, a list of links
+NESTED_LINE = -0.35  # ...but one indented on a page whose indents are its markup's: maybe a cell of a table in the article
 MENU_LINE_INSIDE = -0.25  # ...alone between content lines: a label inside the article
 FEW_STOPWORDS = 0.08  # a "sentence" this poor in function words is a list of names or titles
 LIST_AS_LINE = 0.05  # a list of names on one line (is_list_as_line) counts this much of its length,
@@ -195,11 +196,16 @@ def is_list_as_line(unit: list[Line], words: float | None = None) -> bool:
         unit[0].block.text if len(unit) == 1 else "\n".join(line.block.text for line in unit), words)
 
 
-def _short_line_score(line: Line, margin: str = "") -> float:
+def _short_line_score(line: Line, margin: str | None = "") -> float:
     """A line that is neither prose nor matched by a rule: content that sits inside an article
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
     number) costs a full point."""
+    if margin is None:  # the page's indents are its markup's (indentation.indent_is_layout)
+        text = line.block.text.lstrip()
+        score = _line_score(line, text) if len(text) > SHORT_LINE else \
+            _cached_line_score(line.block.kind, text, line.words, line.sentence, line.plain, line.stoplist)
+        return NESTED_LINE if score == MENU_LINE and len(text) < len(line.block.text) else score
     text = line.block.text[len(margin):] if margin and line.block.text.startswith(margin) else line.block.text
     if len(text) > SHORT_LINE:
         return _line_score(line, text)
@@ -319,7 +325,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     prose = [False] * n
     width = _wrap_widths(lines)
     units = _units(lines, width)
-    margin = base_indent(lines)
+    margin = None if indent_is_layout(lines) else base_indent(lines)
     for first, last in units:
         fixed = _prose_score(lines[first])
         if fixed is None and _is_prose_unit(lines, first, last, width[first] in WRAP_WIDTHS):
@@ -372,7 +378,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # An indented block of code that shows markup (an HTML example, as html2text prints a <pre>)
     # is code, not leftover markup: its lines are indented past the page's margin and the
     # block starts after a blank line, as Markdown's indented code does.
-    for k in indented_markup(lines, margin):
+    for k in indented_markup(lines, margin) if margin is not None else ():
         scores[k] = CODE_LINE
     # Tables, formulas and code that the page's flattening laid out as short lines are the
     # article's content between its paragraphs, not menus.
