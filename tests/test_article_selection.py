@@ -369,6 +369,15 @@ CASES = {
         ["Lifeboat crew honoured", "The volunteer crew", "Bakery on the high street", "Museum opens",
          "Tom Reid", "About us", "© 2024"],
     ),
+    # Minified HTML's textContent: every element's text run into the next, the whole page one
+    # line. Cut where elements met, the menus, share buttons, headlines and footer are lines of
+    # their own, and only the story's paragraphs (run together as they came) are kept.
+    "run-together-page.txt": (
+        ["The council voted on Monday night", "Councillors approved the plan", "The new pier will cost",
+         "Residents of the quay asked"],
+        ["Harbour Herald", "Subscribe", "Share this article", "Most Read", "Lifeboat crew", "Harbour walk",
+         "Privacy Policy", "all rights reserved"],
+    ),
     # An article under its known title (a Jina Reader header), split by a photo gallery and a
     # share bar of link lines that the best run cannot cross: the part after them scores less
     # than the part under the title, and is the same article.
@@ -1902,4 +1911,24 @@ def test_sentences_run_together_are_no_list_of_names():
     assert not is_name_list(glued + " and more", word_count(glued))
     names = " ".join(f"Name{i} Surname{i}" for i in range(30)) + " page.jsp?TITLE=list"
     assert is_name_list(names, word_count(names))
+
+
+def test_a_line_run_together_is_cut_where_its_elements_met():
+    from cleaner.text.runtogether import run_together_pieces
+
+    menu = "Boa TardeBoa NoiteAniversárioVidaMotivaçãoDeusOtimismoAmizade"
+    story = ("The harbour footbridge reopened on Monday.The council said the repairs cost less than "
+             "planned, and the ferry timetable stays as it is.")
+    page = (menu + story) * 8
+    pieces = [page[a:b] for a, b in run_together_pieces(page, len(page))]
+    assert pieces[:6] == ["Boa Tarde", "Boa Noite", "Aniversário", "Vida", "Motivação", "Deus"]
+    assert "The harbour footbridge reopened on Monday." in pieces
+    # A long paragraph joins two words so once in thousands of characters (an iPhone, a
+    # McDonald's): no page run together, and camelCase names listed in a sentence stay whole.
+    prose = ("The new iPhone went on sale at the old McDonald's site on Main Street, where a queue "
+             "of reviewers formed before dawn and grew all morning. ") * 12
+    assert run_together_pieces(prose, len(prose)) is None
+    rules = "The update adds doDaylightCycle, reducedDebugInfo, sendCommandFeedback, and a getElementById() call. "
+    listed = menu * 40 + rules
+    assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed, len(listed))]
 

@@ -17,6 +17,7 @@ import regex
 from .blocks import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, Document
 from .converter_markup import masked, raw_tables, without_cuts
 from .rejoin import LINK_TARGET, MD_LINK, WORD_CHAR, joined_fragments, joined_links, joined_wrapped, unclosed
+from .runtogether import RUN_TOGETHER_CHARS, run_together_pieces
 
 
 # The line patterns run on the stdlib's re, faster per call than regex, with regex's \s spelt
@@ -238,6 +239,13 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             kind = blocks[-1].kind = HEADING
         if len(view) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
+        elif len(view) >= RUN_TOGETHER_CHARS and view is body and (pieces := run_together_pieces(body, len(text))):
+            for first, end in pieces:  # (a page's elements run into one line: each piece a line)
+                piece = body[first:end]
+                marked = _may_be_markdown(piece)
+                blocks.append(Block(len(blocks), start + first, start + end, piece, _line_kind(piece, marked),
+                                    blank_before, marked))
+                blank_before = False
         else:
             blocks.append(Block(len(blocks), start, start + len(body), body, kind, blank_before, markdown))
         blank_before = False

@@ -1,0 +1,59 @@
+"""Stage 1 of text mode, for one shape of input: a page whose elements' text was run together
+into one long line. Minified HTML has no whitespace between its tags, and its textContent
+(BeautifulSoup's ``get_text()`` with no separator, lxml's ``text_content()``) glues every
+element to the next: "Bom DiaBoa TardeBoa Noite…", "…also took part.They held…". Judged whole,
+that line is all or nothing: the article and its menus, share buttons and footer stand or fall
+together. Cut where elements met, it is a page of short lines like any other, and the article
+is chosen from it as from one (its pieces keep their offsets, so what is kept is the input's
+own text, and two neighbouring pieces kept come out run together as they came)."""
+
+from __future__ import annotations
+
+import regex
+
+RUN_TOGETHER_CHARS = 1000  # a line this long at least...
+RUN_TOGETHER_SHARE = 0.3  # ...holding this share of the page's characters...
+RUN_TOGETHER_JOINS = 2.0  # ...with this many joins of two elements per 1,000 characters
+
+# Where two elements met: a word in lower case (three letters at least: "iPhone", "McDonald"
+# and "eBay" are single words) run into a capitalised one ("DiaBoa", "NoiteAniversário"), or a
+# sentence's end run into the next sentence ("part.They", "said.”The"), or a run of spaces
+# or tabs between inline elements.
+_JOIN = regex.compile(
+    r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?:])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?][\"”’)])(?=\p{Lu})")
+_SPACES = regex.compile(r"[ \t\u00a0]{2,}")
+
+
+_SPACE = regex.compile(r"\s")
+
+
+def _in_identifier(line: str, join: int) -> bool:
+    """Whether the join is a hump of a camelCase name listed in a sentence ("doDaylightCycle,
+    reducedDebugInfo and …", "call getElementById()"): the run of characters without a space
+    that holds it starts in lower case and ends in a comma, a bracket or a semicolon. (A menu's
+    lower-case item run into the next, "weatherSportsPolitics", has neither.)"""
+    start = max(line.rfind(" ", 0, join), line.rfind("\t", 0, join), line.rfind("\u00a0", 0, join)) + 1
+    if not line[start:start + 1].islower():
+        return False
+    end = _SPACE.search(line, join)
+    return line[(end.start() if end else len(line)) - 1] in ",;()"
+
+
+def run_together_pieces(line: str, page_chars: int) -> list[tuple[int, int]] | None:
+    """The (start, end) offsets of the pieces of a line whose elements were run together, their
+    surrounding spaces left out; None for a line that is not one (most lines: short ones, and
+    long paragraphs, which join two words so once in thousands of characters)."""
+    if len(line) < RUN_TOGETHER_CHARS or len(line) < RUN_TOGETHER_SHARE * page_chars:
+        return None
+    joins = [m.start() for m in _JOIN.finditer(line) if not _in_identifier(line, m.start())]
+    if len(joins) * 1000 < RUN_TOGETHER_JOINS * len(line):
+        return None
+    cuts = sorted({*joins, *(m.start() for m in _SPACES.finditer(line)), *(m.end() for m in _SPACES.finditer(line))})
+    pieces, start = [], 0
+    for cut in [*cuts, len(line)]:
+        piece = line[start:cut]
+        if piece.strip():
+            first = start + len(piece) - len(piece.lstrip())
+            pieces.append((first, start + len(piece.rstrip())))
+        start = cut
+    return pieces if len(pieces) > 1 else None
