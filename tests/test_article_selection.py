@@ -369,6 +369,14 @@ CASES = {
         ["Lifeboat crew honoured", "The volunteer crew", "Bakery on the high street", "Museum opens",
          "Tom Reid", "About us", "© 2024"],
     ),
+    # A results table taken one cell a line (get_text("\n")), two header rows and a column of
+    # short sentences among its cells, between the report's paragraphs: the table is the
+    # article's content, not a menu that cuts its first paragraph away.
+    "table-one-cell-a-line.txt": (
+        ["The club sent eleven crews", "J16 A", "7:12", "Third after a clash at the start.", "Won from lane one.",
+         "The coaches said the wins came", "The next regatta is on the first Saturday"],
+        ["Fixtures", "Latest news", "Club dinner tickets", "Winter training times", "Privacy", "© 2024"],
+    ),
     # Minified HTML's textContent: every element's text run into the next, the whole page one
     # line. Cut where elements met, the menus, share buttons, headlines and footer are lines of
     # their own, and only the story's paragraphs (run together as they came) are kept.

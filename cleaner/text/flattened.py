@@ -29,7 +29,12 @@ def candidates(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[b
     flat, short, tokens, free_tokens = [False] * n, [False] * n, [0] * n, [0] * n
     three_numbers = _THREE_NUMBERS.search
     for k, line in enumerate(lines):
-        if prose[k] or line.block.kind != TEXT:
+        if line.block.kind != TEXT:
+            continue
+        if prose[k]:
+            # A cell may be a short sentence ("7 tackles, 3 assists (10 combined). 1 sack.")
+            if line.rule is None and len(line.plain.strip()) <= TABLE_SENTENCE_CELL_CHARS:
+                short[k] = True
             continue
         free = line.rule is None
         plain = line.plain
@@ -40,7 +45,7 @@ def candidates(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[b
             if free:
                 free_tokens[k] = count
         if free:
-            if 0 < len(plain.strip()) <= TABLE_CELL_CHARS and "\n" not in plain:
+            if 0 < len(plain.strip()) <= TABLE_CELL_CHARS:  # (a cell's text nodes joined: "Plays" / "%")
                 short[k] = True
             if three_numbers(line.block.text) is not None and _is_flat_row(line):
                 flat[k] = True
@@ -89,8 +94,9 @@ def _flat_table_rows(flat: list[bool]) -> Iterator[int]:
 
 
 TABLE_CELL_CHARS = 40  # a table laid out one cell a line: cells this short...
+TABLE_SENTENCE_CELL_CHARS = 80  # ...or sentences this short...
 TABLE_CELL_RUN = 12  # ...in a run of this many...
-TABLE_NUMBER_SHARE = (1 / 3, 0.9)  # ...between these shares of them numbers...
+TABLE_NUMBER_SHARE = (1 / 4, 0.9)  # ...between these shares of them numbers...
 TABLE_PERIOD = range(2, 13)  # ...numbers and words in the same places of every row of this many cells...
 TABLE_REGULARITY = 0.8  # ...at this share of the cells (a header row, a spanning cell)...
 TABLE_ROWS_SEEN = 3  # ...over this many rows at least...
