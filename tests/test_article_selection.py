@@ -1936,6 +1936,10 @@ def test_a_line_run_together_is_cut_where_its_elements_met():
     prose = ("The new iPhone went on sale at the old McDonald's site on Main Street, where a queue "
              "of reviewers formed before dawn and grew all morning. ") * 12
     assert run_together_pieces(prose, len(prose)) is None
+    # ...and so is one whose elements the markup's whitespace parts (three spaces or more).
+    spaced = ("News     Live     Weather     Sports     About Us          The harbour footbridge reopened "
+              "on Monday, and the council said the repairs cost less than planned.     ") * 8
+    assert "Weather" in [spaced[a:b] for a, b in run_together_pieces(spaced, len(spaced))]
     rules = "The update adds doDaylightCycle, reducedDebugInfo, sendCommandFeedback, and a getElementById() call. "
     listed = menu * 40 + rules
     assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed, len(listed))]

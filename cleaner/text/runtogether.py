@@ -17,11 +17,12 @@ RUN_TOGETHER_JOINS = 2.0  # ...with this many joins of two elements per 1,000 ch
 
 # Where two elements met: a word in lower case (three letters at least: "iPhone", "McDonald"
 # and "eBay" are single words) run into a capitalised one ("DiaBoa", "NoiteAniversário"), or a
-# sentence's end run into the next sentence ("part.They", "said.”The"), or a run of spaces
-# or tabs between inline elements.
+# sentence's end run into the next sentence ("part.They", "said.”The"); and a run of spaces or
+# tabs between inline elements.
 _JOIN = regex.compile(
     r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?:])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?][\"”’)])(?=\p{Lu})")
 _SPACES = regex.compile(r"[ \t\u00a0]{2,}")
+_WIDE_SPACES = regex.compile(r"[ \t\u00a0]{3,}")
 
 
 _SPACE = regex.compile(r"\s")
@@ -46,7 +47,9 @@ def run_together_pieces(line: str, page_chars: int) -> list[tuple[int, int]] | N
     if len(line) < RUN_TOGETHER_CHARS or len(line) < RUN_TOGETHER_SHARE * page_chars:
         return None
     joins = [m.start() for m in _JOIN.finditer(line) if not _in_identifier(line, m.start())]
-    if len(joins) * 1000 < RUN_TOGETHER_JOINS * len(line):
+    # (Elements parted by the markup's own whitespace: a run of three spaces or more, where a
+    # typist's two after a full stop are no join.)
+    if (len(joins) + len(_WIDE_SPACES.findall(line))) * 1000 < RUN_TOGETHER_JOINS * len(line):
         return None
     cuts = sorted({*joins, *(m.start() for m in _SPACES.finditer(line)), *(m.end() for m in _SPACES.finditer(line))})
     pieces, start = [], 0
