@@ -25,7 +25,9 @@ _SPACES = regex.compile(r"[ \t\u00a0]{2,}")
 _WIDE_SPACES = regex.compile(r"[ \t\u00a0]{3,}")
 
 
+IDENTIFIER_CHARS = 64  # a camelCase name is shorter than this (a bound: every join looks this far)
 _SPACE = regex.compile(r"\s")
+_LAST_SPACE = regex.compile(r"\s(?=\S*$)")  # the last space of what is searched
 
 
 def _in_identifier(line: str, join: int) -> bool:
@@ -33,11 +35,18 @@ def _in_identifier(line: str, join: int) -> bool:
     reducedDebugInfo and …", "call getElementById()"): the run of characters without a space
     that holds it starts in lower case and ends in a comma, a bracket or a semicolon. (A menu's
     lower-case item run into the next, "weatherSportsPolitics", has neither.)"""
-    start = max(line.rfind(" ", 0, join), line.rfind("\t", 0, join), line.rfind("\u00a0", 0, join)) + 1
+    low = max(0, join - IDENTIFIER_CHARS)
+    before = _LAST_SPACE.search(line, low, join)
+    if before is None and low > 0:
+        return False  # (no space this far back: a word of no name's length)
+    start = before.end() if before is not None else 0
     if not line[start:start + 1].islower():
         return False
-    end = _SPACE.search(line, join)
-    return line[(end.start() if end else len(line)) - 1] in ",;()"
+    after = _SPACE.search(line, join, join + IDENTIFIER_CHARS)
+    if after is None and join + IDENTIFIER_CHARS < len(line):
+        return False
+    end = after.start() if after is not None else len(line)
+    return line[end - 1] in ",;()"
 
 
 def run_together_pieces(line: str, page_chars: int) -> list[tuple[int, int]] | None:
