@@ -21,10 +21,21 @@ def nonblank_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def is_subsequence(small: list[str], big: list[str]) -> bool:
-    """Whether ``small`` is ``big`` with items left out (order kept)."""
-    it = iter(big)
-    return all(any(x == y for y in it) for x in small)
+def is_ordered_in(small: list[str], big: list[str]) -> bool:
+    """Whether every item of ``small`` stands, in order, inside the items of ``big``: each is an
+    item of ``big`` or a part of one (a layout table's cell, a piece of a line whose elements
+    ran together), and the parts of one item follow each other in it."""
+    index, offset = 0, 0
+    for part in small:
+        while index < len(big):
+            found = big[index].find(part, offset)
+            if found >= 0:
+                offset = found + len(part)
+                break
+            index, offset = index + 1, 0
+        else:
+            return False
+    return True
 
 
 def signature(result: Result) -> tuple:
@@ -41,7 +52,8 @@ MARKUP_RULE = "structure.converter-markup"
 
 
 def only_removes(source: str, result: Result) -> str | None:
-    """Why a text-mode result is not the input with lines removed, or None if it is."""
+    """Why a text-mode result is not the input with lines (or parts of a line cut into cells or
+    pieces) removed, or None if it is."""
     markup = sorted((r.start, r.end) for r in result.removed if r.rule == MARKUP_RULE)
     if markup:
         # What was cut inside a line (an attribute list, a tag) leaves the line's other
@@ -52,10 +64,10 @@ def only_removes(source: str, result: Result) -> str | None:
             at = max(at, end)
         kept.append(source[at:])
         output = ["".join(line.split()) for line in nonblank_lines(result.text)]
-        if not is_subsequence(output, ["".join(line.split()) for line in nonblank_lines("".join(kept))]):
+        if not is_ordered_in(output, ["".join(line.split()) for line in nonblank_lines("".join(kept))]):
             return "output lines are not input lines (without their markup) in order"
-    elif not is_subsequence(nonblank_lines(result.text), nonblank_lines(source)):
-        return "output lines are not input lines in order"
+    elif not is_ordered_in(nonblank_lines(result.text), nonblank_lines(source)):
+        return "output lines are not input lines (or parts of them) in order"
     bad = [r for r in result.removed if source[r.start:r.end] != r.text]
     if bad:
         return f"removal {bad[0].rule} text != input[{bad[0].start}:{bad[0].end}]"

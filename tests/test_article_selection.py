@@ -1928,19 +1928,19 @@ def test_a_line_run_together_is_cut_where_its_elements_met():
     story = ("The harbour footbridge reopened on Monday.The council said the repairs cost less than "
              "planned, and the ferry timetable stays as it is.")
     page = (menu + story) * 8
-    pieces = [page[a:b] for a, b in run_together_pieces(page, len(page))]
+    pieces = [page[a:b] for a, b in run_together_pieces(page)]
     assert pieces[:6] == ["Boa Tarde", "Boa Noite", "Aniversário", "Vida", "Motivação", "Deus"]
     assert "The harbour footbridge reopened on Monday." in pieces
     # A long paragraph joins two words so once in thousands of characters (an iPhone, a
     # McDonald's): no page run together, and camelCase names listed in a sentence stay whole.
     prose = ("The new iPhone went on sale at the old McDonald's site on Main Street, where a queue "
              "of reviewers formed before dawn and grew all morning. ") * 12
-    assert run_together_pieces(prose, len(prose)) is None
+    assert run_together_pieces(prose) is None
     # ...and so is one whose elements the markup's whitespace parts (three spaces or more).
     spaced = ("News     Live     Weather     Sports     About Us          The harbour footbridge reopened "
               "on Monday, and the council said the repairs cost less than planned.     ") * 8
-    assert "Weather" in [spaced[a:b] for a, b in run_together_pieces(spaced, len(spaced))]
+    assert "Weather" in [spaced[a:b] for a, b in run_together_pieces(spaced)]
     rules = "The update adds doDaylightCycle, reducedDebugInfo, sendCommandFeedback, and a getElementById() call. "
     listed = menu * 40 + rules
-    assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed, len(listed))]
+    assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed)]
 

@@ -200,6 +200,22 @@ def test_text_mode_only_removes_lines(text):
     assert only_removes(text, result) is None, result.text
 
 
+def test_a_line_cut_into_pieces_only_loses_pieces():
+    """A page whose elements ran into one line keeps pieces of that line: each output line is
+    an input line or a part of one, in order; a line of no input line, or parts out of their
+    order, is caught."""
+    from cleaner.checks import is_ordered_in
+
+    page = ("HomeNewsSportWeatherOpinionSign InSubscribe" + "The council voted on Monday night to build "
+            "a second ferry pier at the north quay, ending a debate of four years." * 3
+            + "Share this articleFacebookTwitterMost ReadLifeboat crew honouredAbout UsPrivacy Policy") * 8
+    result = clean(page, mode="text")
+    assert result.text and result.text != page
+    assert only_removes(page, result) is None
+    assert is_ordered_in(["ab", "cd"], ["xabycd"]) and is_ordered_in(["ab", "ef"], ["ab", "cd", "xef"])
+    assert not is_ordered_in(["cd", "ab"], ["xabycd"]) and not is_ordered_in(["zz"], ["ab"])
+
+
 @pytest.mark.slow
 @SETTINGS
 @given(text=page_text(), mode=st.sampled_from(MODES))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import regex
 
 RUN_TOGETHER_CHARS = 1000  # a line this long at least...
-RUN_TOGETHER_SHARE = 0.3  # ...holding this share of the page's characters...
 RUN_TOGETHER_JOINS = 2.0  # ...with this many joins of two elements per 1,000 characters
+#   (the line alone decides, not the page around it: cleaning the output again cuts it alike)
 
 # Where two elements met: a word in lower case (three letters at least: "iPhone", "McDonald"
 # and "eBay" are single words) run into a capitalised one ("DiaBoa", "NoiteAniversário"), or a
@@ -49,11 +49,11 @@ def _in_identifier(line: str, join: int) -> bool:
     return line[end - 1] in ",;()"
 
 
-def run_together_pieces(line: str, page_chars: int) -> list[tuple[int, int]] | None:
+def run_together_pieces(line: str) -> list[tuple[int, int]] | None:
     """The (start, end) offsets of the pieces of a line whose elements were run together, their
     surrounding spaces left out; None for a line that is not one (most lines: short ones, and
     long paragraphs, which join two words so once in thousands of characters)."""
-    if len(line) < RUN_TOGETHER_CHARS or len(line) < RUN_TOGETHER_SHARE * page_chars:
+    if len(line) < RUN_TOGETHER_CHARS:
         return None
     joins = [m.start() for m in _JOIN.finditer(line) if not _in_identifier(line, m.start())]
     # (Elements parted by the markup's own whitespace: a run of three spaces or more, where a

@@ -239,7 +239,7 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             kind = blocks[-1].kind = HEADING
         if len(view) > LAYOUT_ROW_CHARS and body.lstrip().startswith("|") and body.count("|") >= LAYOUT_ROW_CELLS:
             _add_cells(blocks, body, start, blank_before)
-        elif len(view) >= RUN_TOGETHER_CHARS and view is body and (pieces := run_together_pieces(body, len(text))):
+        elif len(view) >= RUN_TOGETHER_CHARS and view is body and (pieces := run_together_pieces(body)):
             for first, end in pieces:  # (a page's elements run into one line: each piece a line)
                 piece = body[first:end]
                 marked = _may_be_markdown(piece)
