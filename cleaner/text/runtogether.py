@@ -60,7 +60,7 @@ def run_together_pieces(line: str) -> list[tuple[int, int]] | None:
     # typist's two after a full stop are no join.)
     if (len(joins) + len(_WIDE_SPACES.findall(line))) * 1000 < RUN_TOGETHER_JOINS * len(line):
         return None
-    cuts = sorted({*joins, *(m.start() for m in _SPACES.finditer(line)), *(m.end() for m in _SPACES.finditer(line))})
+    cuts = sorted({*joins, *(cut for m in _SPACES.finditer(line) for cut in m.span())})
     pieces, start = [], 0
     for cut in [*cuts, len(line)]:
         piece = line[start:cut]

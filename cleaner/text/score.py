@@ -201,16 +201,17 @@ def _short_line_score(line: Line, margin: str | None = "") -> float:
     (a table row, a line of code, a list item or a short sentence with function words in it)
     costs the article span almost nothing; a menu-like line (a few title words, a date, a
     number) costs a full point."""
+    text = line.block.text
     if margin is None:  # the page's indents are its markup's (indentation.indent_is_layout)
-        text = line.block.text.lstrip()
-        score = _line_score(line, text) if len(text) > SHORT_LINE else \
-            _cached_line_score(line.block.kind, text, line.words, line.sentence, line.plain, line.stoplist)
-        return NESTED_LINE if score == MENU_LINE and len(text) < len(line.block.text) else score
-    text = line.block.text[len(margin):] if margin and line.block.text.startswith(margin) else line.block.text
-    if len(text) > SHORT_LINE:
-        return _line_score(line, text)
+        text = text.lstrip()
+    elif margin and text.startswith(margin):
+        text = text[len(margin):]
     # Short lines recur within a page and across a batch ("Home", "Share", dates): cached.
-    return _cached_line_score(line.block.kind, text, line.words, line.sentence, line.plain, line.stoplist)
+    score = _line_score(line, text) if len(text) > SHORT_LINE else \
+        _cached_line_score(line.block.kind, text, line.words, line.sentence, line.plain, line.stoplist)
+    if margin is None and score == MENU_LINE and len(text) < len(line.block.text):
+        return NESTED_LINE
+    return score
 
 
 @functools.lru_cache(maxsize=65_536)
