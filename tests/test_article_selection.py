@@ -369,6 +369,15 @@ CASES = {
         ["Lifeboat crew honoured", "The volunteer crew", "Bakery on the high street", "Museum opens",
          "Tom Reid", "About us", "© 2024"],
     ),
+    # A technical post taken as plain text, its HTML example at the margin as a <pre> prints it:
+    # the lines of tags a sentence ending in a colon leads into are the example, not leftover
+    # markup that cuts the post in two.
+    "html-example-after-lead-in.txt": (
+        ["Most small projects do not need a bundler", "Create the page next to your script",
+         "<!DOCTYPE html>", '<script src="app.js"></script>', "Open it from a local web server",
+         "That is all it takes"],
+        ["Archive", "Recent posts", "Notes on caching", "© 2024", "Privacy"],
+    ),
     # A results table taken one cell a line (get_text("\n")), two header rows and a column of
     # short sentences among its cells, between the report's paragraphs: the table is the
     # article's content, not a menu that cuts its first paragraph away.
@@ -1940,6 +1949,9 @@ def test_a_line_run_together_is_cut_where_its_elements_met():
     spaced = ("News     Live     Weather     Sports     About Us          The harbour footbridge reopened "
               "on Monday, and the council said the repairs cost less than planned.     ") * 8
     assert "Weather" in [spaced[a:b] for a, b in run_together_pieces(spaced)]
+    # A table's row padded with spaces to its widest cell (pandoc's grid tables) is no such line.
+    row = "| |                       |   一、培养目标：" + " " * 960 + "|"
+    assert run_together_pieces(row) is None
     rules = "The update adds doDaylightCycle, reducedDebugInfo, sendCommandFeedback, and a getElementById() call. "
     listed = menu * 40 + rules
     assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed)]

@@ -92,6 +92,7 @@ _MEDIA_TAG = re.compile(r"[(\[]\s?\+?\s?(?:\d{1,4}\s?)?(?:photos?|images?|pics?|
                         r"infographic|slideshow|podcast|fotos?|vídeos?)\s?[)\]]$", re.IGNORECASE)
 
 
+LEAD_IN_WORDS = 4  # a line of written words this long ending in ":" leads into code or a list
 NAME_LIST_WORDS = 40  # a paragraph of this many words with fewer sentence ends than one per this many...
 # A stop ends one before a space, or glued to the next sentence's capital where a page's text
 # was taken with its paragraphs run together ("…also took part.They held meetings…").

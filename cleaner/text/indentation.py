@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .classify import Line
+from .classify import LEAD_IN_WORDS, Line
 from .segment import LIST, TEXT
 
 BASE_INDENT_SHARE = 0.8  # an indent this share of a page's lines start with is its margin, not code
@@ -81,3 +81,23 @@ def indented_markup(lines: list[Line], margin: str) -> list[int]:
         if lines[start].block.blank_before:
             found.append(k)
     return found
+
+
+
+def markup_after_lead_in(lines: list[Line]) -> list[int]:
+    """The lines of markup right after a line of words that ends in a colon ("Let's create the
+    HTML test file for it:"): an example the article shows, as a <pre> block taken as text
+    prints it at the margin, not leftover markup. The example runs on over its lines that hold
+    a tag's bracket ('        data-cover-adapter="vendor/mocha.js"></script>')."""
+    found = []
+    for k, line in enumerate(lines):
+        text = line.block.text.rstrip()
+        if not text.endswith((":", "：")) or line.words < LEAD_IN_WORDS or "<" in text:
+            continue
+        i = k + 1
+        while i < len(lines) and lines[i].block.kind == TEXT and ("<" in lines[i].block.text or ">" in lines[i].block.text):
+            if is_markup(lines[i].block.text):
+                found.append(i)
+            i += 1
+    return found
+

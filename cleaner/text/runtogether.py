@@ -22,7 +22,6 @@ RUN_TOGETHER_JOINS = 2.0  # ...with this many joins of two elements per 1,000 ch
 _JOIN = regex.compile(
     r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?:])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}[.!?][\"”’)])(?=\p{Lu})")
 _SPACES = regex.compile(r"[ \t\u00a0]{2,}")
-_WIDE_SPACES = regex.compile(r"[ \t\u00a0]{3,}")
 
 
 IDENTIFIER_CHARS = 64  # a camelCase name is shorter than this (a bound: every join looks this far)
@@ -57,10 +56,12 @@ def run_together_pieces(line: str) -> list[tuple[int, int]] | None:
         return None
     joins = [m.start() for m in _JOIN.finditer(line) if not _in_identifier(line, m.start())]
     # (Elements parted by the markup's own whitespace: a run of three spaces or more, where a
-    # typist's two after a full stop are no join.)
-    if (len(joins) + len(_WIDE_SPACES.findall(line))) * 1000 < RUN_TOGETHER_JOINS * len(line):
+    # typist's two after a full stop are no join; but a table's row pads its cells with spaces.)
+    spaces = [] if line.lstrip()[:1] in ("|", "+") else list(_SPACES.finditer(line))
+    wide = sum(m.end() - m.start() >= 3 for m in spaces)
+    if (len(joins) + wide) * 1000 < RUN_TOGETHER_JOINS * len(line):
         return None
-    cuts = sorted({*joins, *(cut for m in _SPACES.finditer(line) for cut in m.span())})
+    cuts = sorted({*joins, *(cut for m in spaces for cut in m.span())})
     pieces, start = [], 0
     for cut in [*cuts, len(line)]:
         piece = line[start:cut]

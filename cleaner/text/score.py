@@ -13,11 +13,11 @@ import functools
 import re
 from collections import Counter
 
-from .classify import (_CJK_CHAR, _INNER_PUNCTUATION, NAME_LIST_WORDS, Line, ends_dated, is_glued_menu, is_name_list,
+from .classify import (_CJK_CHAR, _INNER_PUNCTUATION, LEAD_IN_WORDS, NAME_LIST_WORDS, Line, ends_dated, is_glued_menu, is_name_list,
                        is_prose)
 from .flattened import laid_out_content
 from .gallery import GALLERY_RULE
-from .indentation import base_indent, indent_is_layout, indented_markup, is_markup
+from .indentation import base_indent, indent_is_layout, indented_markup, is_markup, markup_after_lead_in
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
 from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
@@ -44,7 +44,6 @@ LIST_AS_LINE = 0.05  # a list of names on one line (is_list_as_line) counts this
 LIST_AS_LINE_MAX = 0.5  # ...and never more than this (a kudos list of 5,000 names is no article)
 SHORT_LINE = 80  # characters: the score of a line up to this long is cached
 SOME_STOPWORDS = 0.15  # a short line with this many function words is written text
-LEAD_IN_WORDS = 4  # a line of written words this long ending in ":" leads into code or a list
 MENU_ROW_WORDS = 12  # a line of this many words, with no punctuation inside...
 MENU_ROW_SMALL_WORD = 5  # ...all capitalised but words this short ("a", "of", "the", "und", "pour") is a menu or a headline
 
@@ -380,6 +379,8 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # is code, not leftover markup: its lines are indented past the page's margin and the
     # block starts after a blank line, as Markdown's indented code does.
     for k in indented_markup(lines, margin) if margin is not None else ():
+        scores[k] = CODE_LINE
+    for k in markup_after_lead_in(lines):  # (and so is one a sentence ending in a colon leads into)
         scores[k] = CODE_LINE
     # Tables, formulas and code that the page's flattening laid out as short lines are the
     # article's content between its paragraphs, not menus.
