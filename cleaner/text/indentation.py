@@ -83,7 +83,6 @@ def indented_markup(lines: list[Line], margin: str) -> list[int]:
     return found
 
 
-
 def markup_after_lead_in(lines: list[Line]) -> list[int]:
     """The lines of markup right after a line of words that ends in a colon ("Let's create the
     HTML test file for it:"): an example the article shows, as a <pre> block taken as text
@@ -91,8 +90,10 @@ def markup_after_lead_in(lines: list[Line]) -> list[int]:
     a tag's bracket ('        data-cover-adapter="vendor/mocha.js"></script>')."""
     found = []
     for k, line in enumerate(lines):
+        if line.words < LEAD_IN_WORDS:  # (most lines, cheaply: too few words to lead in)
+            continue
         text = line.block.text.rstrip()
-        if not text.endswith((":", "：")) or line.words < LEAD_IN_WORDS or "<" in text:
+        if not text.endswith((":", "：")) or "<" in text:
             continue
         i = k + 1
         while i < len(lines) and lines[i].block.kind == TEXT and ("<" in lines[i].block.text or ">" in lines[i].block.text):
@@ -100,4 +101,3 @@ def markup_after_lead_in(lines: list[Line]) -> list[int]:
                 found.append(i)
             i += 1
     return found
-
