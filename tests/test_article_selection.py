@@ -270,6 +270,14 @@ CASES = {
         ["Peter Vance on April 3", "We look at three things", "the rootstock is dormant",
          "On balance we graft as early", "my first two grafts", "Comments are closed", "Recent posts"],
     ),
+    # The same shape as pandoc prints it (wrapped, comments indented, hard line breaks), with
+    # a reply of sixteen blocks (lists, a quote) between two comment headers: a thread that has
+    # shown four markers bridges a reply that long, so the comments after it do not come out.
+    "long-reply-in-comment-thread.md": (
+        ["Twice a year we open a thread where plot holders", "every question in the comments below."],
+        ["Tom Hale", "There is no single right order", "Walk the plot", "site handbook",
+         "Put up a compost bay", "Ask at the hut", "Owen", "woodchip tip", "Privacy", "© 2022"],
+    ),
     # A German news story, then a "Meistgelesen" (most read) box of headlines and their
     # summaries: the summaries are prose, but other stories'.
     "article-then-most-read-teasers.txt": (

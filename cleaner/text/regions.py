@@ -12,6 +12,8 @@ from .segment import LINK_ONLY
 REGION_FAMILIES = ("consent", "comments")
 LOOKAHEAD = 4  # how many unmatched blocks a region may bridge to reach its next matched block
 THREAD_LOOKAHEAD = 14  # the same in a comment thread, whose comments may run over several blocks
+LONG_THREAD_MARKERS = 4  # a thread with this many markers...
+LONG_THREAD_LOOKAHEAD = 28  # ...bridges a reply this long (a long answer, with lists and quotes)
 
 
 def grow_regions(lines: list[Line]) -> None:
@@ -78,6 +80,8 @@ def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) ->
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
+        if in_thread and markers >= LONG_THREAD_MARKERS:
+            reach = max(reach, LONG_THREAD_LOOKAHEAD)
         for k in range(j, min(n, last + 1 + reach)):
             if lines[k].has_family(family):
                 # Across prose, only a thread marker (a member) continues a thread, or a new
