@@ -28,6 +28,11 @@ def _cut(text: str) -> list[str]:
     ("![Photo](a.jpg){.lazy height=\"372\"}\n", ['{.lazy height="372"}']),
     ("![The spout](a.jpg){.lazy\nwidth=\"640\"\ndata-src=\"b.jpg\"}\n", ['{.lazy\nwidth="640"\ndata-src="b.jpg"}']),
     ("See [the report](/r){target=\"_blank\"} today.\n", ['{target="_blank"}']),
+    # pandoc escapes a quote inside a value, and a value may hold braces (WordPress's JSON)
+    ("![](a.jpg){.size-full\nimage-meta=\"{\\\"credit\\\":\\\"\\\"}\"\nwidth=\"1680\"}\n",
+     ['{.size-full\nimage-meta="{\\"credit\\":\\"\\"}"\nwidth="1680"}']),
+    ('::: {#gallery-1 .gallery carousel-extra="{\\"blog_id\\":1}"}\nText.\n:::\n',
+     ['::: {#gallery-1 .gallery carousel-extra="{\\"blog_id\\":1}"}', ":::"]),
     ("[Review]{.reviews}\n", ["[", "]{.reviews}"]),
     ("# A heading {#a-heading .entry-title}\n", [" {#a-heading .entry-title}"]),
     ("## Unnumbered {-}\n", [" {-}"]),

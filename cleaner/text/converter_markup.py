@@ -29,11 +29,14 @@ from typing import NamedTuple
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")  # a code fence (segment's test): what it holds is code and stays
 # (at any depth: pandoc indents a div inside a list item, or opens it on the item's line, "- ::: {#x}")
-_FENCED_DIV = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?:{3,}[ \t]*(?:\{[^{}\n]*\}|[^\s{}:]+)?[ \t]*:*[ \t]*$")
+# (its attributes' quoted values may hold braces: carousel-extra="{\"blog_id\":1}")
+_FENCED_DIV = re.compile(
+    r'^[ \t]*(?:[-*+][ \t]+)?:{3,}[ \t]*(?:\{(?:[^{}"\n]|"(?:[^"\\\n]|\\.)*")*\}|[^\s{}:]+)?[ \t]*:*[ \t]*$')
 _BLOCK_ATTRIBUTES = re.compile(r"^ {0,3}\{:[^{}\n]*\}[ \t]*$")  # kramdown's "{: .class}" line
 _LONE_BACKSLASH = re.compile(r"^[ \t]*(\\)[ \t]*\r?$", re.M)
-# (pandoc quotes every value: a "key=value" unquoted is more often code, "if (ok){count=0}")
-_ATTRIBUTE = r'(?:[#.][^\s{}#.="][^\s{}="]*|[A-Za-z_][\w:.-]*="[^"]{0,2000}"|-)'  # "-": {-}, unnumbered
+# (pandoc quotes every value: a "key=value" unquoted is more often code, "if (ok){count=0}";
+# a quote inside a value is escaped, image-meta="{\"aperture\":\"0\"}")
+_ATTRIBUTE = r'(?:[#.][^\s{}#.="][^\s{}="]*|[A-Za-z_][\w:.-]*="(?:[^"\\]|\\.){0,2000}"|-)'  # "-": {-}, unnumbered
 # An attribute list right after a link's ")", a span's or a reference's "]", a code span's "`"
 _INLINE_ATTRIBUTES = re.compile(rf"(?<=[\])`])\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
 # ...or after a heading's words: "# Title {#id .class}"
