@@ -278,6 +278,18 @@ CASES = {
         ["Tom Hale", "There is no single right order", "Walk the plot", "site handbook",
          "Put up a compost bay", "Ask at the hut", "Owen", "woodchip tip", "Privacy", "© 2022"],
     ),
+    # A German story wrapped at 72 columns, where long compounds ("Abrechnungszeitraum-
+    # umstellungsverordnung") leave the line before them far short of the width: a line the
+    # next word would not have fitted on is full, so each paragraph is joined whole and not
+    # scored as fragments that lose to the most-read box. (That box's summaries, full
+    # sentences two in a row, read as the article resuming and still come out beside it.)
+    # The share bar flattened to one line ("Teilen: Facebook | X | E-Mail") is chrome.share.
+    "wrapped-compounds-de.txt": (
+        ["Die Stadtwerke haben am Dienstag angekündigt", "um die Mehrkosten aufzufangen; die",
+         "Netzinfrastrukturmodernisierungsmaßnahme deutlich gestiegen seien.",
+         "Hausanschlussinstandhaltungsabteilung ist für Störungen"],
+        ["Startseite", "Teilen", "Meistgelesen", "Impressum", "© 2023"],
+    ),
     # A German news story, then a "Meistgelesen" (most read) box of headlines and their
     # summaries: the summaries are prose, but other stories'.
     "article-then-most-read-teasers.txt": (

@@ -131,19 +131,34 @@ def wrap_width(run: list[Block]) -> int:
     """The width the run was wrapped at, or 0 when its lines do not tell one."""
     width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
     body = run[:-1]
-    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL for b in body) \
+    # A line is full when it ends near the width, or when the next line's first word would not
+    # have fitted on it, however short it is (a long word comes next: a German compound, two
+    # sentences glued, "physician.Police"; but not a link's target, "coder](https://...)": a
+    # list of links breaks before each target).
+    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL or "](" not in _first_word(after)
+                                    and _overflows(b, after, width) for b, after in zip(body, run[1:])) \
             >= WRAP_FULL_SHARE * len(body):
         return width
     return 0
 
 
+def _first_word(line: Block) -> str:
+    return _FIRST_WORD.match(_unquoted(line.text)).group(1)
+
+
+def _overflows(line: Block, after: Block, width: int) -> bool:
+    """Whether the first word of the line ``after`` would not have fitted on ``line``: the
+    wrapper broke there (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
+    word = _first_word(after)
+    return bool(word) and len(line.text.rstrip()) + 1 + len(word) > width - WRAP_SLACK
+
+
 def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
     """A wrapped run's blocks, each line joined to the one before when its first word would not
-    have fitted on it (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
+    have fitted on it (``_overflows``)."""
     out, start = [], 0
     for k in range(1, len(run)):
-        word = _FIRST_WORD.match(_unquoted(run[k].text)).group(1)
-        if not (word and len(run[k - 1].text.rstrip()) + 1 + len(word) > width - WRAP_SLACK):
+        if not _overflows(run[k - 1], run[k], width):
             out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
             start = k
     out.append(_joined(source, run[start:]))
