@@ -290,6 +290,16 @@ CASES = {
          "Hausanschlussinstandhaltungsabteilung ist für Störungen"],
         ["Startseite", "Teilen", "Meistgelesen", "Impressum", "© 2023"],
     ),
+    # A one-paragraph post (a quotes site, in Spanish), its title parted from it by breadcrumbs,
+    # a picture and share links, and right under it a "También te puede interesar" heading
+    # over cards of one paragraph each: the post is too short to be sure of, so other full
+    # paragraphs are kept beside it as strays, but not those under a related-stories heading
+    # that closes it within a few lines: those are other posts.
+    "one-paragraph-over-quote-cards-es.md": (
+        ["Estar solo no es lo mismo que sentirse solo", "con más ganas de escuchar que de hablar."],
+        ["Un amigo verdadero", "Lo que une a una familia", "Empezar de nuevo", "La gratitud",
+         "WhatsApp", "Frases de buenos días", "© 2024"],
+    ),
     # A German news story, then a "Meistgelesen" (most read) box of headlines and their
     # summaries: the summaries are prose, but other stories'.
     "article-then-most-read-teasers.txt": (

@@ -196,7 +196,13 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
     stray = STRAY_SHARE * best if best < TINY_ARTICLE else STRAY_PARAGRAPH
     inside = covered(spans, len(scores))
     strays, i, n = [], 0, len(scores)
+    # (Under a related-stories heading right after the article, within NEAR_STRAY_LINES, come
+    # other stories, not strays of it; one further down may close a sidebar chosen wrongly.)
+    end = spans[-1][1]
+    others = next((k for k in range(end + 1, min(n, end + 1 + NEAR_STRAY_LINES)) if scores[k] == SECTION_END), n)
     while i < n:
+        if i > others:
+            break
         if scores[i] <= 0 or inside[i]:
             i += 1
             continue
