@@ -133,13 +133,19 @@ def wrap_width(run: list[Block]) -> int:
     body = run[:-1]
     # A line is full when it ends near the width, or when the next line's first word would not
     # have fitted on it, however short it is (a long word comes next: a German compound, two
-    # sentences glued, "physician.Police"; but not a link's target, "coder](https://...)": a
-    # list of links breaks before each target).
-    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL or "](" not in _first_word(after)
-                                    and _overflows(b, after, width) for b, after in zip(body, run[1:])) \
+    # sentences glued, "physician.Police"; but not an address or a link's target,
+    # "coder](https://...)", "aws.example.com/640/a.jpg)": a list of links breaks before each
+    # target, and html2text breaks a long address at its hyphens, not at a space).
+    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL or _overflows(b, after, width)
+                                    and not _is_address(_first_word(after)) for b, after in zip(body, run[1:])) \
             >= WRAP_FULL_SHARE * len(body):
         return width
     return 0
+
+
+def _is_address(word: str) -> bool:
+    """A web address or a link's target, whole or a piece of one: "/" or "](" in it."""
+    return "/" in word or "](" in word
 
 
 def _first_word(line: Block) -> str:
