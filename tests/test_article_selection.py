@@ -1719,6 +1719,28 @@ def test_a_wrapped_paragraph_whose_lines_open_inside_links_is_one_block():
     assert len(segment(images).blocks) == 4
 
 
+def test_a_wrapped_paragraph_whose_lines_start_with_names_and_numbers_is_one_block():
+    """A news paragraph wrapped at 72 columns may start every line with a name or a number
+    ("Southampton and Lymington", "2023 levels"): a line that ends on a comma, an article or a
+    preposition goes on in the next one as a line in lower case does, and the paragraph is
+    one block. Headlines one a line, each in capitals and ending on a noun, stay lines."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import TEXT
+
+    import textwrap
+
+    paragraph = "\n".join(textwrap.wrap(
+        "Tickets go on sale on 3 March at the terminals in Portsmouth, Southampton and Lymington "
+        "and on the Solent Link app, with fares held at 2023 levels until the end of May.", 72))
+    assert not any(line[:1].islower() for line in paragraph.split("\n")[1:])
+    blocks = segment(paragraph).blocks
+    assert [b.kind for b in blocks] == [TEXT], [b.text[:40] for b in blocks]
+    headlines = ("Council approves the new harbour wall after a year of talks\n"
+                 "Ferry fares frozen for another year as passenger numbers grow\n"
+                 "Volunteers count more than three hundred seals on the sandbanks\n")
+    assert len(segment(headlines).blocks) == 3
+
+
 def test_a_heading_indented_into_a_list_item_that_is_a_link_is_link_only():
     """A teaser card's headline nested in a list item ("    ##### [Headline](/story)", four
     spaces in: no heading to Markdown) is a link-only line, wrapped over two lines too; a

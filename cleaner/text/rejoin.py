@@ -91,9 +91,15 @@ def _may_be_wrapped(run: list[Block]) -> bool:
     body = run[:-1]
     return not all(b.text.rstrip()[-1:] in _LINE_END for b in body) \
         and 2 * sum((head := b.text.lstrip()[:1]).islower() or head == ">" and _unquoted(b.text)[:1].islower()
-                    or "[" in a.text and "![" not in a.text and unclosed(a.text)
+                    or "[" in a.text and "![" not in a.text and unclosed(a.text) or _leaves_open(a.text)
                     for a, b in zip(run, run[1:])) >= len(body) \
         and not any(_CJK.search(b.text) for b in run)
+
+
+def _leaves_open(line: str) -> bool:
+    """Whether a line ends where no sentence does: on a comma, an article or a preposition."""
+    words = line.rsplit(None, 1)
+    return bool(words) and (words[-1][-1] in _LEAVES_OPEN or words[-1] in _OPEN_WORDS)
 
 
 # html2text and mailers wrap a block quote's paragraph too, each line behind its "> ": the
