@@ -27,7 +27,7 @@ from .pool import default_jobs, ordered_map
 
 FIX, CHECK, DIFF = "fix", "check", "diff"
 
-FILES_PER_CHUNK = 32  # at most; fewer when a batch is small, so that every worker gets work
+FILES_PER_CHUNK = 8  # at most; fewer when a batch is small, so that every worker gets work
 FIX_PASSES = 4  # at most, cleaning a file in place until its text stops changing (see _settled)
 
 

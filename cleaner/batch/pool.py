@@ -83,7 +83,9 @@ def ordered_map(fn: Callable, chunks: Iterable, workers: int,
         for chunk in chunks:
             yield fn(chunk)
         return
-    rules.ruleset()
+    # (Compiled here, once, the patterns are inherited by every forked worker: a rule set read
+    # from the cache compiles each pattern on first use, which each worker would do again.)
+    rules.ruleset().warm()
     pool = ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
                                initargs=(rules, os.getpid()))
     pending: deque = deque()
