@@ -300,6 +300,15 @@ CASES = {
         ["Un amigo verdadero", "Lo que une a una familia", "Empezar de nuevo", "La gratitud",
          "WhatsApp", "Frases de buenos días", "© 2024"],
     ),
+    # A product page in German Markdown: a section of feature cards, each a screenshot link,
+    # a "### Name" heading, one sentence and a "Mehr über ..." link. A paragraph right under a
+    # section heading that is no link is a section of its own, not a teaser standing alone
+    # (a teaser's headline links to its story), so the cards are not weighed as a teaser list.
+    "feature-cards-under-section-headings-de.md": (
+        ["Lernen Sie die Werkzeuge kennen", "Legen Sie Straßen, Gewässer", "Bestimmen Sie Farben",
+         "Die Prüfung zeigt Ihnen", "Exportieren Sie Karten als Vektorkacheln"],
+        ["Produkte", "Anmelden", "Alle Rechte vorbehalten", "Datenschutz", "Impressum"],
+    ),
     # A German news story, then a "Meistgelesen" (most read) box of headlines and their
     # summaries: the summaries are prose, but other stories'.
     "article-then-most-read-teasers.txt": (

@@ -44,6 +44,9 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     lede = _lede(lines, prose_units, title, byline)
     if lede is not None:
         isolated[lede] = False  # the article's lead under its byline
+    for k, (first, _) in enumerate(prose_units):
+        if isolated[k] and first and _plain_heading(lines[first - 1]):
+            isolated[k] = False  # a section of its own under its heading
     k = 0
     while k < len(prose_units):
         if not isolated[k]:
@@ -58,6 +61,13 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
             for i in range(first, last + 1):
                 scores[i] *= factor
         k = end + 1
+
+
+def _plain_heading(line: Line) -> bool:
+    """A Markdown heading of a section ("## ", deeper than the page's title) that is no link:
+    a section's title (a teaser's headline links to its story)."""
+    return line.block.kind == HEADING and line.block.text.lstrip().startswith("##") \
+        and "](" not in line.block.text and line.rule is None
 
 
 # Rules whose lines are an article's byline or dateline: the paragraph right under the page's
