@@ -80,8 +80,8 @@ def _extend_region(lines: list[Line], i: int, family: str, after_prose: bool) ->
     j = i + 1
     while j < n:
         found, crossed_prose = None, False
-        if in_thread and markers >= LONG_THREAD_MARKERS:
-            reach = max(reach, LONG_THREAD_LOOKAHEAD)
+        if family == "comments" and in_thread and markers >= LONG_THREAD_MARKERS:
+            reach = LONG_THREAD_LOOKAHEAD
         for k in range(j, min(n, last + 1 + reach)):
             if lines[k].has_family(family):
                 # Across prose, only a thread marker (a member) continues a thread, or a new

@@ -187,7 +187,9 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
     standfirst, its next paragraph past a picture); a stray blurb is the lesser error. When
     the best run is smaller still (under TINY_ARTICLE), a run scoring STRAY_SHARE of it is kept
     too: a one-sentence note alone under its headline, counted half as an isolated line,
-    scores under a two-line publisher's blurb in the footer, and nothing else tells them apart."""
+    scores under a two-line publisher's blurb in the footer, and nothing else tells them apart.
+    Under a related-stories heading right after the article (within NEAR_STRAY_LINES) there are
+    no strays: those are other posts' cards."""
     if not spans:
         return spans
     best = max(_best_run(scores, first, last + 1)[0] for first, last in spans)
@@ -198,11 +200,9 @@ def _with_stray_paragraphs(lines: list[Line], scores: list[float],
     strays, i, n = [], 0, len(scores)
     # (Under a related-stories heading right after the article, within NEAR_STRAY_LINES, come
     # other stories, not strays of it; one further down may close a sidebar chosen wrongly.)
-    end = spans[-1][1]
-    others = next((k for k in range(end + 1, min(n, end + 1 + NEAR_STRAY_LINES)) if scores[k] == SECTION_END), n)
-    while i < n:
-        if i > others:
-            break
+    end = max(last for _, last in spans)
+    stop = next((k for k in range(end + 1, min(n, end + 1 + NEAR_STRAY_LINES)) if scores[k] == SECTION_END), n)
+    while i < stop:
         if scores[i] <= 0 or inside[i]:
             i += 1
             continue

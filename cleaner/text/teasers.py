@@ -27,7 +27,8 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
     count TEASER_PROSE. Code, tables, headings and short content lines between two paragraphs
-    do not set them apart (``passable_score``: the lowest score of such a short line); the
+    do not set them apart (``passable_score``: the lowest score of such a short line), and a
+    paragraph right under a section's own heading (``_plain_heading``) is never isolated; the
     paragraph under the page's first byline or dateline (``byline``: ``byline_line``), or else
     under its known title (``title``), or else the one the text opens with, is its lead, never
     isolated."""
