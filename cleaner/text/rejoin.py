@@ -226,7 +226,7 @@ def _goes_on(before: str, line: str) -> bool:
         return True
     if tail in _SENTENCE_END:
         return False
-    return head.islower() or tail in _LEAVES_OPEN or before.rsplit(None, 1)[-1] in _OPEN_WORDS
+    return head.islower() or _leaves_open(before)
 
 
 def _cut_sign(before: str, line: str) -> bool:
