@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.text.classify import is_glued_menu
-from cleaner.text.teasers import glued_headline
+from cleaner.text.teasers import glued_headline, opens_with_dateline
 
 PAGES = Path(__file__).parent / "fixtures" / "selection"
 
@@ -295,6 +295,15 @@ CASES = {
     # over cards of one paragraph each: the post is too short to be sure of, so other full
     # paragraphs are kept beside it as strays, but not those under a related-stories heading
     # that closes it within a few lines: those are other posts.
+    # A local station's page: glued headline-and-summary teasers (weather, a new bakery, walks)
+    # under its menu, then the story, one wire paragraph under "Filed Under:", and a list of
+    # other headlines. The teasers outscore the story, but a paragraph that opens with a news
+    # dateline ("PORT HURON, Mich. (AP) —") is a story's lead: the run it opens is kept.
+    "wire-lead-beside-local-teasers.txt": (
+        ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
+        ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",
+         "Privacy Policy", "All Rights Reserved"],
+    ),
     "one-paragraph-over-quote-cards-es.md": (
         ["Estar solo no es lo mismo que sentirse solo", "con más ganas de escuchar que de hablar."],
         ["Un amigo verdadero", "Lo que une a una familia", "Empezar de nuevo", "La gratitud",
@@ -875,6 +884,47 @@ def test_article_comes_out_whole_and_boilerplate_does_not(page):
 ])
 def test_a_headline_run_into_its_summary_is_told_from_a_sentence(line, glued):
     assert glued_headline(line) is glued
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth death.", True),
+    ("WASHINGTON (Reuters) - Scientists on Monday unveiled the first map of the moon.", True),
+    ("(Reuters) — The state attorney general is investigating the company.", True),
+    ("Berlin (dpa/AFP) – Die Bundesregierung hat am Montag beschlossen, dass", True),
+    ("MADRID, 5 dic (EFE).- El Gobierno aprobó este martes el decreto", True),
+    ("SIOUX FALLS, S.D. – People across the nation are talking about it.", True),
+    ("VIENNA — The house where the composer was born will become a museum.", True),
+    ("新华社北京12月1日电（记者 王明）国务院新闻办公室1日举行发布会。", True),
+    ("The council (AP) said on Tuesday that it would reopen the slip.", False),
+    ("I went to Paris — and the city was as beautiful as ever, even in the rain.", False),
+    ("Home - News - Sport - Weather - Traffic - Contact us", False),
+    ("Posted by Bob (admin) - 3 days ago", False),
+    ("本报记者在现场看到，工人们正在加紧施工。", False),
+])
+def test_a_news_dateline_is_told_from_a_sentence(text, dateline):
+    assert opens_with_dateline(text) is dateline
+
+
+def test_datelined_summaries_under_a_related_heading_are_no_lead():
+    # A story without a dateline of its own, then a "More news" list of other stories'
+    # summaries that open with theirs: none of them is taken for the story's lead.
+    page = ("Harbour board approves the new ferry timetable\n\n"
+            "The harbour board voted on Tuesday evening to approve the winter timetable for the island "
+            "ferries, which adds an early sailing on weekdays and a late one on Fridays. The change follows "
+            "a year of complaints from commuters who missed the last boat home after evening shifts.\n\n"
+            "Board members said the extra sailings would be paid for by the new parking charges at the "
+            "terminal, which come in next month, and that the timetable would be reviewed in the spring.\n\n"
+            "More news\n\n"
+            "LONDON (AP) — Britain's rail operators announced a new round of strikes across the network.\n\n"
+            "Rail strikes announced\n\n"
+            "PARIS (AP) — The museum reopened its east wing after a renovation that took three years.\n\n"
+            "Museum wing reopens\n\n"
+            "BERLIN (AP) — The city council approved a plan to plant ten thousand trees along its avenues.\n")
+    text = clean(page, mode="text").text
+    assert "which adds an early sailing on weekdays" in text
+    assert "reviewed in the spring" in text
+    for summary in ("LONDON (AP)", "PARIS (AP)", "BERLIN (AP)"):
+        assert summary not in text, text
 
 
 def test_a_page_flattened_to_one_line_keeps_its_article():

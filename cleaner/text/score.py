@@ -20,7 +20,7 @@ from .gallery import GALLERY_RULE
 from .indentation import base_indent, indent_is_layout, indented_markup, is_markup, markup_after_lead_in
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
-from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
+from .teasers import (SECTION_END_PACKS, byline_line, wire_lead_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
                       weigh_listed_summaries)
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
@@ -306,13 +306,15 @@ FIND_BYLINE = -1  # prose_scores' ``byline`` when the caller has not looked for 
 
 
 def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None,
-                 paragraphs: list[float] | None = None, byline: int | None = FIND_BYLINE) -> list[float]:
+                 paragraphs: list[float] | None = None, byline: int | None = FIND_BYLINE,
+                 lead: int | None = FIND_BYLINE) -> list[float]:
     """Each block's prose score (``listed``, when given, gets the related-stories headings whose
     list of headlines and summaries was weighed as teasers, and the author-bio headings whose
     bio was weighed as no part of the article; ``paragraphs`` gets each block's paragraph score:
     the whole paragraph's for each line of a paragraph wrapped over several, else its own;
     ``byline``: the page's first byline or dateline, ``teasers.byline_line``, found here unless
-    the caller passes it).
+    the caller passes it; ``lead``: the paragraph that opens with the page's first news dateline,
+    ``teasers.wire_lead_line``, likewise).
 
     A line printed more than once (a gallery caption, a teaser, a summary box) scores as chrome.
     Article paragraphs come in runs; a prose paragraph alone between short lines is more often
@@ -387,7 +389,8 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     for k in laid_out_content(lines, prose):
         scores[k] = CODE_LINE
     weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title,
-                   byline=byline_line(lines) if byline == FIND_BYLINE else byline)
+                   byline=byline_line(lines) if byline == FIND_BYLINE else byline,
+                   lead=wire_lead_line(lines) if lead == FIND_BYLINE else lead)
     weigh_excerpts(lines, units, scores, prose)
     weigh_glued_headlines(lines, units, scores, prose)
     headings = weigh_bios(lines, units, scores, prose)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .adjoining import widened
 from .classify import Line, is_prose
-from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt
+from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt, wire_lead_line
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE,
                     MENU_LINE_INSIDE, SECTION_END, SHORT_SENTENCE, is_list_as_line,
                     prose_scores)
@@ -112,15 +112,16 @@ class Selection:
     end_heading_text: str = ""
     end_heading_bio: bool = False  # the heading is an author-bio heading: a bio, not other stories
     byline: int | None = None  # the page's first byline or dateline (teasers.byline_line)
+    lead: int | None = None  # the paragraph that opens with its first news dateline (teasers.wire_lead_line)
 
 
 def select_article(lines: list[Line], title: int | None = None) -> Selection:
     """``article_spans`` with the evidence it decided on."""
     listed: list[int] = []
     paragraphs: list[float] = []
-    byline = byline_line(lines)
-    scores = prose_scores(lines, title, listed, paragraphs, byline)
-    selection = Selection([], scores, paragraphs, byline=byline)
+    byline, lead = byline_line(lines), wire_lead_line(lines)
+    scores = prose_scores(lines, title, listed, paragraphs, byline, lead)
+    selection = Selection([], scores, paragraphs, byline=byline, lead=lead)
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
@@ -271,6 +272,13 @@ def _article_runs(lines: list[Line], selection: Selection, title: int | None) ->
         _, start, headed, headed_end = _run_under(scores, byline, first)
         if headed_end >= 0 and headed >= max(BYLINE_RIVAL_SHARE * best, RIVAL_PARAGRAPH):
             spans.append((start, headed_end))
+    # A paragraph that opens with a news dateline ("WASHINGTON (AP) — ...") is a story's lead,
+    # wherever the best run is: the run it opens is kept beside.
+    lead = selection.lead
+    if lead is not None and not first <= lead <= last:
+        _, start, _, lead_end = _run_under(scores, lead - 1, first if lead < first else n)
+        if lead_end >= 0:
+            spans.append((start, lead_end))
     # A post's end furniture (share buttons, likes, a related-posts heading) right above the
     # best run: comments or other stories follow it more often than the post's own text, so
     # the prose above the furniture, however short, is kept beside (a one-line post over a

@@ -22,7 +22,7 @@ READ_MORE_LINK = "chrome.read-more.read-more-link"  # a bare "Read more" under a
 
 def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list[float],
                    prose: list[bool], passable_score: float, title: int | None = None,
-                   byline: int | None = None) -> None:
+                   byline: int | None = None, lead: int | None = None) -> None:
     """Article paragraphs come in runs; a prose paragraph with no prose on either side is more
     often a teaser, a caption or a footer blurb: it counts ISOLATED_PROSE. Several of them in a
     row, each set apart by short lines (headline, author, date), are a list of teasers: they
@@ -31,7 +31,7 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     paragraph right under a section's own heading (``_plain_heading``) is never isolated; the
     paragraph under the page's first byline or dateline (``byline``: ``byline_line``), or else
     under its known title (``title``), or else the one the text opens with, is its lead, never
-    isolated."""
+    isolated; nor is the paragraph that opens with a news dateline (``lead``: ``wire_lead_line``)."""
     passable = [not p and (scores[i] >= passable_score or lines[i].block.kind in (HEADING, IMAGE_ONLY))
                 for i, p in enumerate(prose)]
     for i, line in enumerate(lines):
@@ -45,6 +45,9 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     lede = _lede(lines, prose_units, title, byline)
     if lede is not None:
         isolated[lede] = False  # the article's lead under its byline
+    for k, (first, last) in enumerate(prose_units):
+        if lead is not None and first <= lead <= last:
+            isolated[k] = False  # the story's lead under its dateline
     for k, (first, _) in enumerate(prose_units):
         if isolated[k] and first and _plain_heading(lines[first - 1]):
             isolated[k] = False  # a section of its own under its heading
@@ -87,6 +90,50 @@ def byline_line(lines: list[Line]) -> int | None:
             return None
         if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
             return i
+    return None
+
+
+# A news story's first paragraph opens with its dateline: the place (in capitals, or with a wire
+# service's credit after it) and a dash. "ST. JOSEPH, Mich. (AP) — Health authorities...",
+# "WASHINGTON (Reuters) - ...", "(Reuters) — ...", "Berlin (dpa) - ...", "MADRID — ...",
+# "新华社北京12月1日电（记者 …）". Summaries of other stories open so too, in lists of them
+# or right under a related-stories heading.
+_WIRES = ("AP|Reuters|AFP|dpa|EFE|Xinhua|UPI|ANSA|IANS|PTI|ANI|Kyodo|Yonhap|AAP|CP|TASS|Europa Press|"
+          "Anadolu|Bloomberg|KNA|epd|APA|SDA|ATS|Belga|ANP|Lusa|PAP|ČTK|CTK|MTI|Interfax|NTB|Ritzau|"
+          "IRNA|Bernama|Antara|Notimex|Télam|CNA|RIA Novosti|Sputnik|WAFA|KUNA|SPA|WAM|MENA|dapd")
+_WIRE_LEAD = re.compile(
+    r"\s*(?:"
+    # a place (any case) and the wire's credit in parentheses, other credits beside it
+    rf"(?:[^\W\d_][^()\n]{{0,60}}?)?\((?:[^()\n]{{0,30}}/)?(?:{_WIRES})(?:/[^()\n]{{0,30}})?\)\.?\s*[-–—]"
+    # or a place in capitals, a region after a comma ("CLEVELAND, Ohio", "SIOUX FALLS, S.D."), a dash
+    r"|[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,3}(?:, ?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})? ?[–—]"
+    # or a Chinese agency's or paper's dateline ("新华社北京12月1日电", "本报讯", "中新网1月5日电")
+    r"|[（(]?(?:新华社|中新社|中新网|本报|人民网|央广网|央视网|环球网|澎湃新闻)[^，。\n]{0,24}?[电讯]"
+    r")\s*\S")
+WIRE_LEAD_WORDS = 8  # the lead goes on for a sentence: "ADVERTISEMENT – Star Tours" is a label
+LEAD_HEADING_LINES = 3  # a dateline this close under a related-stories heading opens a teaser
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether the text opens with a news dateline and goes on after it (``_WIRE_LEAD``)."""
+    return _WIRE_LEAD.match(text) is not None
+
+
+def wire_lead_line(lines: list[Line]) -> int | None:
+    """The page's first paragraph of a sentence or more (WIRE_LEAD_WORDS) that opens with a news
+    dateline: the story's lead, however alone it stands among teasers. Not one right under a
+    related-stories heading (within LEAD_HEADING_LINES), nor one of a list of them (another
+    within TEASER_GAP lines): those are other stories' summaries."""
+    leads = [i for i, line in enumerate(lines)
+             if line.rule is None and line.block.kind == TEXT and line.words >= WIRE_LEAD_WORDS
+             and opens_with_dateline(line.plain)]
+    for k, i in enumerate(leads):
+        if (k and i - leads[k - 1] <= TEASER_GAP) or (k + 1 < len(leads) and leads[k + 1] - i <= TEASER_GAP):
+            continue
+        if any(line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS)
+               for line in lines[max(0, i - LEAD_HEADING_LINES):i]):
+            continue
+        return i
     return None
 
 
