@@ -13,7 +13,8 @@
    field, with an id and a metadata field) into `cleaner jsonl` and drains its output, sampling the
    resident memory of the whole process tree (the command and its workers) from /proc; prints the
    peak of the largest single process (also as getrusage(RUSAGE_CHILDREN) reports it), the peak
-   sum over the tree, and the throughput.
+   sum over the tree (of RSS, and of PSS, which counts the workers' copy-on-write pages once), and
+   the throughput.
 Timings are wall-clock and noisy on a shared machine; run it more than once.
 """
 
@@ -117,8 +118,21 @@ def records(target_bytes: int):
         yield line
 
 
-def tree_rss(root_pid: int) -> tuple[int, int]:
-    """(largest single RSS, sum of RSS) in bytes over root_pid and its descendants."""
+def pss(pid: int) -> int:
+    """Proportional set size in bytes: a page shared by n processes counts 1/n in each, so the sum
+    over a forked pool counts the parent's copy-on-write pages once (0 where /proc lacks it)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(root_pid: int) -> tuple[int, int, int]:
+    """(largest single RSS, sum of RSS, sum of PSS) in bytes over root_pid and its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -138,7 +152,7 @@ def tree_rss(root_pid: int) -> tuple[int, int]:
         tree.append(pid)
         todo.extend(children.get(pid, []))
     sizes = [rss.get(pid, 0) for pid in tree]
-    return max(sizes), sum(sizes)
+    return max(sizes), sum(sizes), sum(pss(pid) for pid in tree)
 
 
 def jsonl_memory(megabytes: int, jobs: int | None) -> None:
@@ -153,7 +167,7 @@ def jsonl_memory(megabytes: int, jobs: int | None) -> None:
 
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
-    peak_one = peak_sum = 0
+    peak_one = peak_sum = peak_pss = 0
     in_bytes, start, last_sample = 0, time.perf_counter(), 0.0
     try:
         for line in records(megabytes * 2**20):
@@ -161,14 +175,15 @@ def jsonl_memory(megabytes: int, jobs: int | None) -> None:
             in_bytes += len(line)
             now = time.perf_counter()
             if now - last_sample > 0.2:
-                one, total = tree_rss(proc.pid)
-                peak_one, peak_sum, last_sample = max(peak_one, one), max(peak_sum, total), now
+                one, total, shared = tree_rss(proc.pid)
+                peak_one, peak_sum, peak_pss = max(peak_one, one), max(peak_sum, total), max(peak_pss, shared)
+                last_sample = now
         proc.stdin.close()
     except BrokenPipeError:
         pass
     while proc.poll() is None:
-        one, total = tree_rss(proc.pid)
-        peak_one, peak_sum = max(peak_one, one), max(peak_sum, total)
+        one, total, shared = tree_rss(proc.pid)
+        peak_one, peak_sum, peak_pss = max(peak_one, one), max(peak_sum, total), max(peak_pss, shared)
         time.sleep(0.1)
     reader.join()
     elapsed = time.perf_counter() - start
@@ -177,7 +192,8 @@ def jsonl_memory(megabytes: int, jobs: int | None) -> None:
     print(f"cleaner {' '.join(args)} over {in_bytes / 2**20:.0f} MB in ({out_bytes[0] / 2**20:.0f} MB out), "
           f"exit {proc.returncode}, {elapsed:.0f} s, {in_bytes / 2**20 / elapsed:.1f} MB/s")
     print(f"  peak RSS: largest process {peak_one / 2**20:.0f} MB (getrusage children max: "
-          f"{usage / 2**20:.0f} MB), whole tree {peak_sum / 2**20:.0f} MB")
+          f"{usage / 2**20:.0f} MB), whole tree {peak_sum / 2**20:.0f} MB RSS, {peak_pss / 2**20:.0f} MB PSS "
+          f"(shared pages counted once)")
     if err.strip():
         print(f"  stderr: {err.strip()[:300]}")
 
