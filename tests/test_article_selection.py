@@ -299,6 +299,27 @@ CASES = {
     # under its menu, then the story, one wire paragraph under "Filed Under:", and a list of
     # other headlines. The teasers outscore the story, but a paragraph that opens with a news
     # dateline ("PORT HURON, Mich. (AP) —") is a story's lead: the run it opens is kept.
+    # A one-paragraph news story under its byline, beside a sister magazine's promos that
+    # outscore it. The page's menu ends in a "Trending" heading over two headlines, above all
+    # prose: a heading there closes no article, so the byline under it is still the page's
+    # first and its paragraph the story's lead, kept beside the promos.
+    "byline-under-trending-menu-beside-promos.txt": (
+        ["The space agency has chosen five companies to design small landers"],
+        ["Skip to main content", "Full Moons 2019", "Meteor Showers Tonight", "supported by its readers",
+         "No spam, we promise", "More from Orbit Daily", "All rights reserved"],
+    ),
+    # A French story in pandoc's Markdown cut by two "À lire aussi" boxes one under the other,
+    # each a heading over two cards ("[](/story)" and its headline): the story goes on after
+    # the second box, and all of it stays; the cards' headlines and the box at the end go (but
+    # for the last card's, a heading right above where the story resumes: a heading there is
+    # more often the section's own, and is kept).
+    "two-related-boxes-inside-article-fr.md": (
+        ["Les Frères Lenoir reprendront la route", "Les quatre musiciens historiques",
+         "Le groupe avait annoncé la nouvelle samedi soir", "Les billets seront mis en vente",
+         "Nous voulons fêter toute notre histoire"],
+        ["Accueil", "Partager sur", "retour sur l'été 1974", "Les vingt concerts",
+         "Le classement des meilleures ventes", "Tous droits réservés"],
+    ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
         ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",

@@ -39,15 +39,19 @@ AFTER_SECTION_END = 0.3  # weight of prose after a related-stories heading (SECT
 SECTION_END_AFTER = 10.0  # ...a paragraph or two of it (a heading in the page's header is a menu)
 RESUMED_PARAGRAPH = 4.0  # a paragraph this long (about 32 words) soon after such a heading...
 RESUME_WITHIN = 10  # ...within this many lines: the heading was a box of links inside the article
+RESUME_BOXES = 2  # ...or of two such boxes, one under the other
 
 
 def _resumes(lines: list[Line], scores: list[float], paragraphs: list[float], start: int) -> bool:
     """Whether the article goes on soon after a heading: a full paragraph (``paragraphs``: each
     line's paragraph score, a wrapped paragraph's whole), or two paragraphs in a row (teasers
     alternate with their headlines), within RESUME_WITHIN lines (a link that a wrapped page cut
-    over several lines counts one: the box is as long as it is unwrapped)."""
-    end, counted = start, 0
+    over several lines counts one: the box is as long as it is unwrapped). A second box right
+    under the first (two "Related" headings, two headlines each) starts the count again."""
+    end, counted, boxes = start, 0, 1
     while end < len(lines) and counted < RESUME_WITHIN:
+        if scores[end] == SECTION_END and end > start and boxes < RESUME_BOXES:
+            counted, boxes = 0, boxes + 1
         counted += not lines[end].block.link_rest
         end += 1
     window = scores[start:end]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import Line
+from .classify import Line, is_prose
 from .segment import HEADING, IMAGE_ONLY, LINK_ONLY, TEXT, is_setext_underline
 
 ISOLATED_PROSE = 0.5  # weight of a prose block with no prose block on either side
@@ -80,16 +80,25 @@ _HEAD_RULES = frozenset(("chrome.byline.by-name", "chrome.byline.posted-written-
                          "chrome.byline.posted-on-date", "navigation.debris.date-only", "navigation.debris.relative-time",
                          "navigation.debris.date-meta-line"))
 HEAD_REACH = 15  # lines from the byline to its lead paragraph at most (share buttons, a photo)
+RELATED_BYLINE_LINES = 6  # a byline this close under a related-stories heading is a card's
 
 
 def byline_line(lines: list[Line]) -> int | None:
     """The page's first byline or dateline (a line of _HEAD_RULES) above its first
-    related-stories heading: the article's head, on most pages."""
+    related-stories heading: the article's head, on most pages. A heading above all prose is
+    the page's menu ("Trending" over a few headlines) and no end of the search, but a byline
+    within RELATED_BYLINE_LINES under it heads the first of other stories' cards: then the
+    page's bylines after it are theirs too."""
+    related, prose_seen = None, False
     for i, line in enumerate(lines):
         if line.rule is not None and line.rule.rule.id.startswith(SECTION_END_PACKS):
-            return None
-        if line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
-            return i
+            if prose_seen:
+                return None
+            related = i
+        elif line.hits and any(h.rule.id in _HEAD_RULES for h in line.hits):
+            return None if related is not None and i - related <= RELATED_BYLINE_LINES else i
+        elif not prose_seen and line.rule is None and is_prose(line):
+            prose_seen = True
     return None
 
 
