@@ -2088,3 +2088,26 @@ def test_a_line_run_together_is_cut_where_its_elements_met():
     listed = menu * 40 + rules
     assert rules.strip() in [listed[a:b] for a, b in run_together_pieces(listed)]
 
+
+
+def test_a_pandoc_span_wrapped_with_its_attributes_is_one_paragraph():
+    """pandoc wraps a paragraph set in styled spans with the attributes in the text: the last
+    line's first word is 'herself.]{style="font-size:', too long for the line above, which then
+    ends short ("photos of"). Once the markup is cut the word is "herself.", but the wrapper broke
+    the line for the word it saw. A line ending on a possessive ("to her") goes on in the next,
+    as one ending on a preposition does, so the paragraph's lines, starting with names, are one
+    block."""
+    from cleaner.text import segment
+    from cleaner.text.blocks import TEXT
+
+    page = ('::: {}\n'
+            '[[Veteran actress Kate Moreno, who in 2008 won the national film award\n'
+            'Academy Award for Best Actress in a Leading Role, has taken to her\n'
+            'Instagram page to share some stunning photos of\n'
+            'herself.]{style="font-size: small;"}]{style="font-family: Arial, Helvetica, sans-serif;"}\n'
+            ':::\n')
+    blocks = segment(page).blocks
+    assert [b.kind for b in blocks] == [TEXT], [b.text for b in blocks]
+    assert blocks[0].text.split() == ("Veteran actress Kate Moreno, who in 2008 won the national film award Academy "
+                                      "Award for Best Actress in a Leading Role, has taken to her Instagram page to "
+                                      "share some stunning photos of herself.").split()

@@ -33,7 +33,7 @@ LINK_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
 MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]" + LINK_TARGET)
 
 
-def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
+def joined_wrapped(source: str, blocks: list[Block], raw: str | None = None) -> list[Block]:
     """``blocks`` with each hard-wrapped paragraph's lines joined into one block.
 
     A run of text lines with no blank line between them (a list item may open it) is wrapped
@@ -42,8 +42,10 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
     does not end a sentence on every line, and half its lines go on in lower case (a list of
     headlines of one length starts each in capitals). A run too short to tell its width (a
     list item, then a link) takes the width the page's other wrapped runs tell. In a wrapped
-    run a line joins the one before when its first word would not have fitted on that one. CJK
-    text, whose line lengths say nothing of a width, is left as it is."""
+    run a line joins the one before when its first word would not have fitted on that one (the
+    word as the wrapper saw it: in ``raw``, the text before converter markup was blanked, when
+    ``source`` is blanked text; "herself.]{style=...}" was one word to pandoc). CJK text, whose
+    line lengths say nothing of a width, is left as it is."""
     runs, i, n = [], 0, len(blocks)
     while i < n:
         j = i
@@ -58,7 +60,7 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
     if not runs:
         return blocks
     candidates = [(first, last) for first, last in runs if _may_be_wrapped(blocks[first:last + 1])]
-    widths = {run: wrap_width(blocks[run[0]:run[1] + 1]) for run in candidates}
+    widths = {run: wrap_width(blocks[run[0]:run[1] + 1], raw) for run in candidates}
     told = Counter(width for width in widths.values() if width)
     page_width = told.most_common(1)[0][0] if told else 0
     joined: dict[int, list[Block]] = {}
@@ -67,7 +69,7 @@ def joined_wrapped(source: str, blocks: list[Block]) -> list[Block]:
         width = widths[(first, last)] or (page_width if all(
             len(b.text.rstrip()) <= page_width for b in run if "](" not in b.text) else 0)
         if width:
-            joined[first] = _join_run(source, run, width)
+            joined[first] = _join_run(source, run, width, raw)
     if not joined:
         return blocks
     out: list[Block] = []
@@ -133,8 +135,9 @@ def unclosed(text: str) -> bool:
     return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
-def wrap_width(run: list[Block]) -> int:
-    """The width the run was wrapped at, or 0 when its lines do not tell one."""
+def wrap_width(run: list[Block], raw: str | None = None) -> int:
+    """The width the run was wrapped at, or 0 when its lines do not tell one (``raw``: as for
+    ``joined_wrapped``)."""
     width = max((len(b.text.rstrip()) for b in run if "](" not in b.text), default=0)
     body = run[:-1]
     # A line is full when it ends near the width, or when the next line's first word would not
@@ -142,7 +145,7 @@ def wrap_width(run: list[Block]) -> int:
     # sentences glued, "physician.Police"; but not an address or a link's target,
     # "coder](https://...)", "aws.example.com/640/a.jpg)": a list of links breaks before each
     # target, and html2text breaks a long address at its hyphens, not at a space).
-    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL or _overflows(b, after, width)
+    if width in WRAP_WIDTHS and sum(len(b.text.rstrip()) >= width - WRAP_FULL or _overflows(b, after, width, raw)
                                     and not _is_address(_first_word(after)) for b, after in zip(body, run[1:])) \
             >= WRAP_FULL_SHARE * len(body):
         return width
@@ -154,23 +157,25 @@ def _is_address(word: str) -> bool:
     return "/" in word or "](" in word
 
 
-def _first_word(line: Block) -> str:
-    return _FIRST_WORD.match(_unquoted(line.text)).group(1)
+def _first_word(line: Block, raw: str | None = None) -> str:
+    text = line.text if raw is None else raw[line.start:line.end]
+    return _FIRST_WORD.match(_unquoted(text)).group(1)
 
 
-def _overflows(line: Block, after: Block, width: int) -> bool:
-    """Whether the first word of the line ``after`` would not have fitted on ``line``: the
-    wrapper broke there (a wrapper breaks at ASCII spaces only: a no-break space holds)."""
-    word = _first_word(after)
+def _overflows(line: Block, after: Block, width: int, raw: str | None = None) -> bool:
+    """Whether the first word of the line ``after`` (in ``raw`` when given) would not have
+    fitted on ``line``: the wrapper broke there (a wrapper breaks at ASCII spaces only: a
+    no-break space holds)."""
+    word = _first_word(after, raw)
     return bool(word) and len(line.text.rstrip()) + 1 + len(word) > width - WRAP_SLACK
 
 
-def _join_run(source: str, run: list[Block], width: int) -> list[Block]:
+def _join_run(source: str, run: list[Block], width: int, raw: str | None = None) -> list[Block]:
     """A wrapped run's blocks, each line joined to the one before when its first word would not
     have fitted on it (``_overflows``)."""
     out, start = [], 0
     for k in range(1, len(run)):
-        if not _overflows(run[k - 1], run[k], width):
+        if not _overflows(run[k - 1], run[k], width, raw):
             out.append(_joined(source, run[start:k]))  # run[k] would have fitted: a new paragraph
             start = k
     out.append(_joined(source, run[start:]))
@@ -202,9 +207,11 @@ _WORD = regex.compile(r"[^\W\d_]{2}")  # a word, not a formula's letter
 _CODE_CHARS = re.compile(r"[;{}=$<>|&]")  # an indented line holding one is code, not a paragraph's piece
 _CITATION = re.compile(r"\s*(?:\[[^\[\]]{1,20}\])+\s*[,.;:]?\s*$")  # "[12]", "[12][13]", "[citation needed]"
 # Words no sentence ends with, in the languages most pages are written in: articles,
-# prepositions and conjunctions. A line ending in one goes on in the next ("reports from" / "The Wrap").
+# prepositions, conjunctions and possessive determiners. A line ending in one goes on in the
+# next ("reports from" / "The Wrap", "has taken to her" / "Instagram page").
 _OPEN_WORDS = frozenset("""
-the a an of to in on at by for from with and or than as into onto via per
+the a an of to in on at by for from with and or than as into onto via per his her its our their my your
+son sa ses mon ma mes notre nos votre vos su sus mis tus
 der die das den dem des ein eine einen einem einer und oder von zu mit für auf aus bei nach im zum zur
 le la les un une du des et ou à au aux pour par sur avec dans sans
 el los las una unos unas y del al con por para

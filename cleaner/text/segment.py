@@ -255,7 +255,7 @@ def segment(source: str, converter_markup: bool = True) -> Document:
             blocks.pop()
     if "---" in text and "|" in text:
         _mark_pipeless_tables(blocks)
-    blocks = joined_links(text, joined_fragments(text, joined_wrapped(text, blocks)))
+    blocks = joined_links(text, joined_fragments(text, joined_wrapped(text, blocks, source if cuts else None)))
     for block in blocks:
         # A link that a wrapped Markdown paragraph's lines cut ("- [![Headline over" / "two
         # lines](img.jpg)](/story)") is link-only once its lines are one block, and an image
