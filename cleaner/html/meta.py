@@ -11,10 +11,9 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..text.title import TITLE_SEPARATORS
+
 _SPACES = re.compile(r"\s+")
-# Separators between a title and the site's name: "Title | Site", "Title - Site", "Site: Title".
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", "｜", "--",
-                     "——", "_")
 _BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",

@@ -9,7 +9,6 @@ across a gallery inside it."""
 from __future__ import annotations
 
 import re
-import statistics
 
 from ..engine.matcher import RuleSet
 from ..engine.model import Hit
@@ -82,6 +81,8 @@ def _mark(lines: list[Line], chain: list[int], rule) -> None:
     gaps = [b - a for a, b in zip(chain, chain[1:])]
     if max(gaps) > SLIDE_LINES:
         return  # counters far apart: no gallery's
+    import statistics  # (here, not at the top: few pages have a gallery, and every start-up paid for it)
+
     start, end = chain[0], min(chain[-1] + int(statistics.median(gaps)), len(lines))
     # The gallery's own controls and labels around it ("Gallery", "Next", "Previous", "View
     # all"): lines that chrome or navigation rules match, right before and after it.

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import re
 
-from ..html.meta import TITLE_SEPARATORS
 from .classify import _CJK_CHAR, Line, is_prose
 from .segment import HEADING, META, is_setext_underline
 from .teasers import HEAD_REACH
+
+# Separators between a title and the site's name: "Title | Site", "Title - Site", "Site: Title".
+# (HTML mode's metadata splits <title> with them too: they live here so that text mode does not
+# import the HTML modules.)
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", "｜", "--",
+                    "——", "_")
 
 
 def title_line(lines: list[Line], title: str | None) -> int | None:
