@@ -20,8 +20,8 @@ from .gallery import GALLERY_RULE
 from .indentation import base_indent, indent_is_layout, indented_markup, is_markup, markup_after_lead_in
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
-from .teasers import (SECTION_END_PACKS, byline_line, wire_lead_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
-                      weigh_listed_summaries)
+from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
+                      weigh_listed_summaries, wire_lead_line)
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
