@@ -302,7 +302,7 @@ def _prose_score(line: Line) -> float | None:
     return None
 
 
-FIND_BYLINE = -1  # prose_scores' ``byline`` when the caller has not looked for it
+FIND_BYLINE = -1  # prose_scores' ``byline`` and ``lead`` when the caller has not looked for them
 
 
 def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] | None = None,

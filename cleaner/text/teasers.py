@@ -45,9 +45,10 @@ def weigh_isolated(lines: list[Line], units: list[tuple[int, int]], scores: list
     lede = _lede(lines, prose_units, title, byline)
     if lede is not None:
         isolated[lede] = False  # the article's lead under its byline
-    for k, (first, last) in enumerate(prose_units):
-        if lead is not None and first <= lead <= last:
-            isolated[k] = False  # the story's lead under its dateline
+    if lead is not None:
+        for k, (first, last) in enumerate(prose_units):
+            if first <= lead <= last:
+                isolated[k] = False  # the story's lead under its dateline
     for k, (first, _) in enumerate(prose_units):
         if isolated[k] and first and _plain_heading(lines[first - 1]):
             isolated[k] = False  # a section of its own under its heading
@@ -123,8 +124,14 @@ WIRE_LEAD_WORDS = 8  # the lead goes on for a sentence: "ADVERTISEMENT – Star 
 LEAD_HEADING_LINES = 3  # a dateline this close under a related-stories heading opens a teaser
 
 
+DATELINE_CHARS = 100  # a dateline's credit, dash or 电/讯 comes this early in its paragraph
+
+
 def opens_with_dateline(text: str) -> bool:
     """Whether the text opens with a news dateline and goes on after it (``_WIRE_LEAD``)."""
+    head = text.lstrip()[:DATELINE_CHARS]  # (most paragraphs have none of the marks: no regex for them)
+    if "(" not in head and "—" not in head and "–" not in head and "电" not in head and "讯" not in head:
+        return False
     return _WIRE_LEAD.match(text) is not None
 
 
