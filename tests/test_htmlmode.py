@@ -165,6 +165,25 @@ def test_a_dateline_span_that_opens_the_first_sentence_stays_with_it():
     assert [r.rule for r in result.removed if "Jane Harbour" in r.text] == ["html.byline"]
 
 
+def test_a_class_that_names_what_the_element_lacks_is_no_caption_or_byline():
+    """A listicle's item marked "no_caption" (BuzzFeed's items without a caption) holds the
+    article's standfirst and a picture: it is no caption. The item's real caption, and a card
+    marked "no-byline" inside the article, are told by their own names."""
+    body = "".join(f"<p>Paragraph {i} of the story says something long enough to be prose, with a clause or two.</p>"
+                   for i in range(5))
+    html = ('<html><body><article><h1>Ferry returns to the islands</h1>'
+            '<div class="list_item list_item_image no_caption"><h2>The morning ferry to the outer islands sailed '
+            'again on Monday after a week of storms.</h2><img src="ferry.jpg">'
+            '<p class="article_caption">Photo: Harbour Authority</p></div>'
+            '<div class="list_item no-byline">' + body + '</div></article></body></html>')
+    result = clean(html)
+    text = " ".join(result.text.split())
+    assert "The morning ferry to the outer islands sailed again on Monday" in text
+    assert text.count("Paragraph") == 5
+    assert "Harbour Authority" not in text
+    assert [r.rule for r in result.removed if "Harbour Authority" in r.text] == ["html.caption"]
+
+
 def test_templates_and_hidden_elements_never_reach_the_text():
     html = """<html><body><article><h1>Title</h1>
     <p>The council voted on Monday to build protected cycle lanes along the whole length of Mill Road.</p>

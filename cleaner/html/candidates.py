@@ -29,7 +29,7 @@ import re
 
 from .css import SelectorIndex
 from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREFIXES, CMP_LABEL,
-                    CMP_LABEL_ATTRIBUTES, CMP_TOKEN, PART, PART_HINT, TOKEN_FAMILIES)
+                    CMP_LABEL_ATTRIBUTES, CMP_TOKEN, PART_HINT, TOKEN_FAMILIES, named_parts)
 
 # Text that may be consent text: a cheap pre-filter before the packs look at a block.
 CONSENT_HINT = re.compile("cookie|consent|gdpr|privacy|datenschutz|rgpd|隐私|隱私|クッキー|쿠키")
@@ -46,7 +46,7 @@ def _names_wanted(value: str) -> bool:
     names = value.lower()
     if CMP_TOKEN.search(names) or any(token in TOKEN_FAMILIES for token in names.split()):
         return True
-    return bool(PART_HINT.search(names)) and not _PARTS.isdisjoint(p.lower() for p in PART.findall(value))
+    return bool(PART_HINT.search(names)) and not _PARTS.isdisjoint(named_parts(value))
 
 
 class _Judge:

@@ -36,8 +36,8 @@ from .candidates import scan
 from .css import SelectorIndex
 from .layout import element_text
 from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREFIXES, CMP_LABEL,
-                    CMP_LABEL_ATTRIBUTES, CMP_TOKEN, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS, PART,
-                    PART_HINT, TOKEN_FAMILIES)
+                    CMP_LABEL_ATTRIBUTES, CMP_TOKEN, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS,
+                    PART_HINT, TOKEN_FAMILIES, named_parts)
 
 # The families of the html.* rules applied here (their ids, descriptions and examples: registry).
 _FAMILY = {rule.id: rule.family for rule in CODE_RULES if rule.id.startswith("html.")}
@@ -139,7 +139,7 @@ def _dialog(element, page: _Page) -> str | None:
 def _caption_or_byline(element, raw_names: str, names: str, page: _Page) -> str | None:
     if not PART_HINT.search(names):
         return None
-    parts = {p.lower() for p in PART.findall(raw_names)}
+    parts = named_parts(raw_names)
     if parts & CAPTION_PARTS:
         rule_id, limit = "html.caption", CAPTION_MAX_CHARS
     elif parts & BYLINE_PARTS:

@@ -79,6 +79,20 @@ BYLINE_PARTS = frozenset({"byline", "bylines", "dateline", "timestamp", "author"
                           "time", "datetime", "publication"})
 PART_HINT = re.compile("caption|credit|byline|dateline|timestamp|author|publi|posted|date|time")
 PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+# A class token that names what its element lacks: "no_caption" (BuzzFeed's list items without
+# one), "no-byline", "has-no-author", "withoutCaption". A state, not a part.
+_LACKS = (("no",), ("without",), ("has", "no"))
+
+
+def named_parts(names: str) -> set[str]:
+    """The lower-cased word parts of class or id names ("article__byline", "photoCredit":
+    article, byline, photo, credit), leaving out the tokens that name what the element lacks."""
+    parts: set[str] = set()
+    for token in names.split():
+        words = [word.lower() for word in PART.findall(token)]
+        if not any(tuple(words[:len(lack)]) == lack for lack in _LACKS):
+            parts.update(words)
+    return parts
 BYLINE_ITEMPROPS = frozenset({"author", "datepublished", "datemodified", "datecreated"})
 
 # The html.* rule each whole token names, and the CMP prefixes at the start of a token.
