@@ -59,6 +59,7 @@ class _Judge:
         self.attributes = _RULE_ATTRIBUTES.union(*(index.attribute_names() for index in indexes))
         self.values: dict[tuple[str, str], bool] = {}
         self.names: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self.attributes_seen: dict[tuple[str, str], bool] = {}
 
     def value(self, kind: str, value: str) -> bool:
         """Whether an element with this class or id (``kind``) value is a candidate."""
@@ -87,6 +88,16 @@ class _Judge:
 
     def attribute(self, name: str, value: str) -> bool:
         """Whether an element with this attribute value is a candidate (see _element_rule)."""
+        key = (name, value)
+        found = self.attributes_seen.get(key)
+        if found is None:
+            found = self._attribute(name, value)
+            if len(self.attributes_seen) > 100_000:
+                self.attributes_seen.clear()
+            self.attributes_seen[key] = found
+        return found
+
+    def _attribute(self, name: str, value: str) -> bool:
         if name == "role":
             wanted = value in ("dialog", "alertdialog")
         elif name == "aria-modal":
@@ -137,9 +148,13 @@ def scan(root, indexes: tuple[SelectorIndex, ...]) -> tuple[list, list]:
                 names = element.keys()
                 if len(names) > (classes is not None) + (ident is not None):
                     deciding = attribute_names(tuple(names))
-                    if deciding is None or (deciding and any(
-                            attribute(name, element.get(name)) for name in deciding)):
+                    if deciding is None:
                         candidates.append(element)
+                    else:
+                        for name in deciding:
+                            if attribute(name, element.get(name)):
+                                candidates.append(element)
+                                break
         text = element.text
         if text and hint(text.lower()):
             hints.append((element, element))

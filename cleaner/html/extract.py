@@ -41,32 +41,34 @@ def main_content(root, title: str | None = None, stated_body: str | None = None)
 def _structural_choice(root, title: str | None):
     element = readability_pick(root)
     picked = prose_length(element) if element is not None else 0  # measured once: it is a walk
+    probes = _probes(element) if element is not None else None  # (likewise)
     titled = _titled_container(root, title)
     if titled is not None:
-        held = element is not None and _holds(titled, element)
+        held = element is not None and _holds(titled, element, probes)
         if not held and (prose_length(titled) >= TITLED_SHARE * picked or _wraps(element, titled)):
             return copy.deepcopy(titled)
         if held and (dropped := _dropped_from_middle(titled, element, picked)) is not None:
             return dropped
-    marked = _marked_body(root)
+    bodies = _Bodies(root)
+    marked = _marked_body(bodies)
     if element is not None and picked < SMALL_PICK:
         # readability picked a box (a sign-up form, a notice) inside the article: the marked
         # body or the container under the title that holds it and far more prose is the article.
         for container in (marked, titled):
-            if container is not None and _holds(container, element) \
+            if container is not None and _holds(container, element, probes) \
                     and _written_beyond(container, element) >= (SMALL_PICK_GAIN - 1) * picked:
                 return copy.deepcopy(container)
     if element is not None:
-        body = _body_container(root, element, picked)
+        body = _body_container(bodies, element, picked, probes)
         if body is not None:
             return body
         columned = _columned_container(root, marked, element, picked)
         if columned is not None:
             return copy.deepcopy(columned)
-    if marked is not None and (element is None or not _holds(marked, element)):
+    if marked is not None and (element is None or not _holds(marked, element, probes)):
         # The marked body wins with a share of readability's prose, or with any prose when it
         # sits right under the page's headline (a short story beside a column of teasers).
-        if element is None or prose_length(marked) >= MARKED_SHARE * picked \
+        if element is None or bodies.prose[marked] >= MARKED_SHARE * picked \
                 or _right_under_title(root, title, marked):
             return copy.deepcopy(marked)
     if element is not None and picked == 0 and element.tag != "body":
@@ -81,17 +83,33 @@ MARKED_MIN_PROSE = 150  # ...when it holds this much paragraph text
 MARKED_NESTED = 0.8  # of nested marked bodies, the tightest holding this share of the outermost's prose
 
 
-def _marked_body(root):
+class _Bodies:
+    """The elements the page marks as its article's body (``_marked_as_body``), in document
+    order, each measured once: both _marked_body and _body_container weigh them."""
+
+    def __init__(self, root) -> None:
+        self.elements = [element for element in root.iter("article", "main", "div", "section")
+                         if _marked_as_body(element)]
+        self.prose = {element: prose_length(element) for element in self.elements}
+        self._links: dict = {}
+
+    def link_share(self, element) -> float:
+        share = self._links.get(element)
+        if share is None:
+            share = self._links[element] = link_share(element)
+        return share
+
+
+def _marked_body(bodies: _Bodies):
     """The element the page marks as its article's body (itemprop=articleBody, a
     ``story-body`` / ``entry-content`` class), when it marks exactly one (possibly nested in
     another marked element): readability scores text by its length and commas, so beside a
     short post it picks a longer bio, sign-up box or sidebar, while the page says plainly where
     its article is. None when no element, or more than one apart (a list of post teasers), is
     marked, or the marked one holds little prose or mostly links."""
-    named = [element for element in root.iter("article", "main", "div", "section") if _marked_as_body(element)]
-    prose = {element: prose_length(element) for element in named}
-    marked = [element for element in named
-              if prose[element] >= MARKED_MIN_PROSE and link_share(element) <= BODY_LINK_DENSITY]
+    prose = bodies.prose
+    marked = [element for element in bodies.elements
+              if prose[element] >= MARKED_MIN_PROSE and bodies.link_share(element) <= BODY_LINK_DENSITY]
     if not marked:
         return None
     marked_set = set(marked)
@@ -148,7 +166,7 @@ BODY_BLOCK_MIN = WRITTEN_BLOCK  # a paragraph or list item this long, mostly not
 BODY_BLOCK_LINKS = WRITTEN_BLOCK_LINKS
 
 
-def _body_container(root, element, picked_prose: int):
+def _body_container(bodies: _Bodies, element, picked_prose: int, probes: list[str]):
     """readability kept one column of a story whose lede, embedded quotes or list sit in
     sibling blocks: the tightest element the page marks as its article's body (itemprop=
     articleBody, a ``story-body`` / ``entry-content`` class) that holds readability's pick and
@@ -159,13 +177,11 @@ def _body_container(root, element, picked_prose: int):
         return None
     picked = squashed(element.text_content())
     best = None
-    for candidate in root.iter("article", "main", "div", "section"):
-        if not _marked_as_body(candidate):
-            continue
-        prose = prose_length(candidate)
+    for candidate in bodies.elements:
+        prose = bodies.prose[candidate]
         if not picked_prose < prose <= BODY_MAX_GAIN * picked_prose or (best and prose >= best[0]):
             continue
-        if link_share(candidate) > BODY_LINK_DENSITY or not _holds(candidate, element):
+        if bodies.link_share(candidate) > BODY_LINK_DENSITY or not _holds(candidate, element, probes):
             continue
         last = _last_shared_block(candidate, picked)
         if last is not None and _adds_text(candidate, picked, last):

@@ -33,12 +33,32 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
+import re
 
+import lxml.etree
 import lxml.html
+import readability.readability
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
-from .written import link_share
+from .written import length, link_share
+
+
+def _only_when_logged(describe):
+    """readability builds the text of its debug messages (a description of an element, its text)
+    whether its debug log is on or not, and its describer keeps every element it named until the
+    next page; with the log off, the descriptions are empty."""
+    log = readability.readability.log
+
+    @functools.wraps(describe)
+    def described(*args, **kwargs):
+        return describe(*args, **kwargs) if log.isEnabledFor(logging.DEBUG) else ""
+    return described
+
+
+readability.readability.describe = _only_when_logged(readability.readability.describe)
+readability.readability.text_content = _only_when_logged(readability.readability.text_content)
 
 _COMMAS = (",", "\uff0c", "\u3001")  # , ， 、
 # The tags readability's "divToPElements" pattern finds in serialised markup: "<p" also finds
@@ -74,6 +94,11 @@ class _Readability(Document):
     def get_link_density(self, elem):
         return link_share(elem)
 
+    def class_weight(self, e):
+        if self.positive_keywords or self.negative_keywords:
+            return super().class_weight(e)
+        return _name_weight(e.get("class")) + _name_weight(e.get("id"))
+
     def get_preserved_elements(self, node):
         # readability's clean-up drops a <div> of under 25 characters: the wrapper of a short
         # code block ("<div class="highlight"><pre>make test</pre></div>"), a command between
@@ -103,7 +128,7 @@ class _Readability(Document):
     def remove_unlikely_candidates(self):
         # Only elements with a class or an id can be unlikely: libxml2 finds them, so Python
         # sees a few hundred elements, not every one of the page.
-        for elem in self.html.xpath(".//*[@class or @id]"):
+        for elem in _WITH_NAMES(self.html):
             attrs = f"{elem.get('class', '')} {elem.get('id', '')}"
             # A blockquote is quoted content (an embedded tweet is ``blockquote.twitter-tweet``).
             if len(attrs) < 2 or elem.tag in ("html", "body", "blockquote"):
@@ -114,10 +139,7 @@ class _Readability(Document):
             if elem.tag == "a" or (elem.tag in _INLINE and elem.getparent() is not None
                                    and elem.getparent().tag in _SENTENCE_HOLDERS):
                 continue
-            if _unlikely(attrs) \
-                    and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code") \
-                    and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
-                                       " | descendant-or-self::math"):
+            if _unlikely(attrs) and not _IN_CODE(elem) and not _HOLDS_ARTICLE(elem):
                 elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self):
@@ -172,8 +194,17 @@ class _Readability(Document):
             candidates[parent]["content_score"] += score
             if grand_parent is not None:
                 candidates[grand_parent]["content_score"] += score / 2.0
+        # link_share of each candidate, each link's text measured once: the candidates nest
+        # (a paragraph's parent and grandparent), so most links are under several of them.
+        link_lengths: dict = {}
         for elem in ordered:
-            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+            links = 0
+            for a in elem.iter("a"):
+                size = link_lengths.get(a)
+                if size is None:
+                    size = link_lengths[a] = length(a.text_content())
+                links += size
+            candidates[elem]["content_score"] *= 1 - links / max(length(elem.text_content()), 1)
         return candidates
 
 
@@ -232,11 +263,34 @@ def _enclosing_article(element):
     return next(element.iterancestors("article"), None)
 
 
+# (Compiled once: ``element.xpath(text)`` compiles its expression on every call.)
+_WITH_NAMES = lxml.etree.XPath(".//*[@class or @id]")
+_IN_CODE = lxml.etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+_HOLDS_ARTICLE = lxml.etree.XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+# readability's two patterns of class and id names, case-blind, searched in lower-cased names
+# instead: Python's regular expressions find the words of a case-blind alternation several
+# times slower than those of a plain one.
+_UNLIKELY = re.compile(REGEXES["unlikelyCandidatesRe"].pattern.lower())
+_MAYBE_CANDIDATE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern.lower())
+_POSITIVE = re.compile(REGEXES["positiveRe"].pattern.lower())
+_NEGATIVE = re.compile(REGEXES["negativeRe"].pattern.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_weight(names: str | None) -> int:
+    """readability's weight of a class or id value: +25 for an article's name, -25 for a
+    sidebar's or a comment box's (both can apply)."""
+    if not names:
+        return 0
+    names = names.lower()
+    return (25 if _POSITIVE.search(names) else 0) - (25 if _NEGATIVE.search(names) else 0)
+
+
 @functools.lru_cache(maxsize=4096)
 def _unlikely(attrs: str) -> bool:
     """readability's test of class and id names (pages repeat the same class strings)."""
-    return bool(REGEXES["unlikelyCandidatesRe"].search(attrs)) \
-        and not REGEXES["okMaybeItsACandidateRe"].search(attrs)
+    names = attrs.lower()
+    return _UNLIKELY.search(names) is not None and _MAYBE_CANDIDATE.search(names) is None
 
 
 def _is_block(element) -> bool:
