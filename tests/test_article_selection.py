@@ -320,6 +320,19 @@ CASES = {
         ["Accueil", "Partager sur", "retour sur l'été 1974", "Les vingt concerts",
          "Le classement des meilleures ventes", "Tous droits réservés"],
     ),
+    # A blog post whose table of sizes was flattened one cell a line ("48.2 MB", "21.7 MB
+    # (-55%)"): quantities with their units are the table's numbers, so the run of cells is
+    # the article's content and the post goes on after it. Below the post's footer, an
+    # archive of titles shortened to fifty characters ("...") looks like a wrapped paragraph
+    # by its even line lengths; a line cut off with an ellipsis is no wrap, and the archive
+    # stays out.
+    "flattened-table-of-quantities-beside-archive.txt": (
+        ["Our club website has grown slowly", "Coastal path, May", "48.2 MB", "12.9 MB (-73%)",
+         "River clean-up day", "8.1 MB (-70%)", "AVIF files came out smaller still",
+         "the committee is happy to lend the scripts"],
+        ["spring orchids i", "Ten years of the coastal path survey", "Welcoming our new chair",
+         "Newer Post", "Labels:", "► 2021"],
+    ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
         ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",

@@ -53,6 +53,10 @@ def candidates(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[b
 
 
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:/%)]*$")
+# A table's cell of a quantity: a number with its currency or unit and a change in brackets
+# ("71.1 MB", "13.4 MB (-81%)", "$1,200", "3.5 GHz", "-2.1%", "12 kg"); a unit is a short word.
+_QUANTITY = re.compile(r"[-+(~≈<>]?[$€£¥]?\d[\d.,:/%)]*(?:\s?[^\W\d_]{1,5}\.?|\s?[%°])?"
+                       r"(?:\s?[(（][-+]?\d[\d.,]*\s?%?[)）])?$")
 TABLE_ROW_NUMBERS = 3  # a line of a flattened table: this many numbers and a word...
 TABLE_ROWS = 3  # ...in a run of this many such lines
 
@@ -113,7 +117,7 @@ def _table_cells(lines: list[Line], short: list[bool]) -> Iterator[int]:
         n = end - start
         if n < TABLE_CELL_RUN:
             continue
-        numeric = [_NUMBER.match(lines[k].plain.strip()) is not None for k in range(start, end)]
+        numeric = [_QUANTITY.match(lines[k].plain.strip()) is not None for k in range(start, end)]
         if not TABLE_NUMBER_SHARE[0] * n <= sum(numeric) <= TABLE_NUMBER_SHARE[1] * n:
             continue
         for period in TABLE_PERIOD:

@@ -20,8 +20,8 @@ from .gallery import GALLERY_RULE
 from .indentation import base_indent, indent_is_layout, indented_markup, is_markup, markup_after_lead_in
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
 from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, META, TABLE, TEXT, Block, is_mostly_linked
-from .teasers import (SECTION_END_PACKS, byline_line, weigh_bios, weigh_excerpts, weigh_glued_headlines, weigh_isolated,
-                      weigh_listed_summaries, wire_lead_line)
+from .teasers import (SECTION_END_PACKS, byline_line, cut_off, weigh_bios, weigh_excerpts, weigh_glued_headlines,
+                      weigh_isolated, weigh_listed_summaries, wire_lead_line)
 
 REGION_BARRIER = -30.0  # a region block's prose score: the article never spans across a region
 REPEATED_LINE = -1.0  # score of a line that the page prints more than once
@@ -133,6 +133,8 @@ def _hard_wrapped(line: Line, following: Line, width: int) -> bool:
         return False
     text = line.block.text.rstrip()
     if _CJK_CHAR.search(text):  # a CJK line's length in characters says nothing of a wrap width
+        return False
+    if cut_off(text):  # a title shortened to fit ("... in new markets on..."): a wrap adds no ellipsis
         return False
     first_word = following.block.text.split(maxsplit=1)[0] if following.block.text.strip() else ""
     return len(text) + 1 + len(first_word) > width - WRAP_SLACK
