@@ -333,6 +333,22 @@ CASES = {
         ["spring orchids i", "Ten years of the coastal path survey", "Welcoming our new chair",
          "Newer Post", "Labels:", "► 2021"],
     ),
+    # A story announcing a tour, its dates listed under it one a line ("June 4 – Glasgow,
+    # Barrowland Ballroom"): alone, each entry reads as a menu line of names and a date; ten
+    # in a row are a listing of the article's. The German page writes its dates "4. Juni –",
+    # a numbered list's start, under a lead-in ending in a colon.
+    "tour-dates-under-the-story.txt": (
+        ["The Lighthouse Keepers will return to the road", "three new songs recorded over the winter",
+         "June 4 – Glasgow, Barrowland Ballroom", "June 16 – Birmingham, O2 Institute",
+         "June 25 – London, Roundhouse"],
+        ["Skip to main content", "Additional reporting", "Sign up for our newsletter", "Festival Season",
+         "Privacy Policy"],
+    ),
+    "tour-dates-under-the-story-de.txt": (
+        ["Nach sechs Jahren Pause kündigt", "auf der Bühne ihre endgültige Form finden",
+         "4. Juni – Hamburg, Sporthalle", "25. Juni – Berlin, Columbiahalle"],
+        ["Startseite", "Mehr zum Thema", "Festivalsommer", "Newsletter abonnieren", "Impressum"],
+    ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
         ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .classify import Line
-from .segment import TEXT
+from .segment import LIST, TEXT
 
 
 def laid_out_content(lines: list[Line], prose: list[bool]) -> list[int]:
@@ -205,3 +205,29 @@ def _token_runs(lines: list[Line], tokens: list[int], free_tokens: list[int]) ->
             continue
         if _is_code_tokens([token for k in range(start, end) for token in _tokens(lines[k])]):
             yield from (k for k in range(start, end) if lines[k].rule is None)
+
+
+# An entry of a schedule or of a tour's dates, one a line: a date, a dash (or an "@", a colon)
+# and what happens where ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "Aug. 2 --
+# DTE Energy Music Theatre", "12 juin : Lyon, Halle Tony Garnier", "9/12 - Opening night").
+_DATED_ENTRY = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:[A-ZÀ-Þ][^\W\d_]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?\s[^\W\d_]{3,9}\.?"
+    r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?\s\d{4})?\s?(?:–|—|--?|:|@|\||·)\s+\S")
+DATED_ENTRIES = 5  # ...this many in a row make a listing
+
+
+def dated_listing(lines: list[Line]) -> list[int]:
+    """The lines of a listing of dated entries, DATED_ENTRIES or more in a row (none a rule
+    removes): a tour's or a season's dates under the story that announces them. Alone, each
+    reads as a menu line of names and a date."""
+    found: list[int] = []
+    run: list[int] = []
+    for k, line in enumerate([*lines, None]):
+        if line is not None and line.rule is None and line.block.kind in (TEXT, LIST) \
+                and line.block.text[:1] != "|" and _DATED_ENTRY.match(line.block.text):
+            run.append(k)
+            continue
+        if len(run) >= DATED_ENTRIES:
+            found.extend(run)
+        run = []
+    return found
