@@ -8,6 +8,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.text.classify import is_glued_menu
+from cleaner.text.flattened import opens_with_quantity
 from cleaner.text.teasers import glued_headline, opens_with_dateline
 
 PAGES = Path(__file__).parent / "fixtures" / "selection"
@@ -348,6 +349,21 @@ CASES = {
         ["Nach sechs Jahren Pause kündigt", "auf der Bühne ihre endgültige Form finden",
          "4. Juni – Hamburg, Sporthalle", "25. Juni – Berlin, Columbiahalle"],
         ["Startseite", "Mehr zum Thema", "Festivalsommer", "Newsletter abonnieren", "Impressum"],
+    ),
+    # A recipe flattened to text: its ingredients, one a line ("1/3 cup melted butter", "100 g
+    # de beurre fondu"), between the introduction and the method. Each alone reads as a menu
+    # line; lines that open with a quantity and go on in lower case are a list of the
+    # article's, and the recipe comes out whole, in English and in French.
+    "recipe-ingredients-between-intro-and-method.txt": (
+        ["This banana bread is the one my grandmother made", "3 ripe bananas", "1/3 cup melted butter",
+         "Pinch of salt", "1 1/2 cups all-purpose flour", "Preheat the oven to 350°F",
+         "cool before slicing"],
+        ["Recipes", "Share this recipe", "You might also like", "Chocolate Chip Cookies", "Privacy Policy"],
+    ),
+    "recipe-ingredients-between-intro-and-method-fr.txt": (
+        ["Ce gâteau se prépare en vingt minutes", "4 pommes acidulées", "100 g de beurre fondu",
+         "2 cuillères à soupe de rhum", "Préchauffez le four", "laissez tiédir avant de démouler"],
+        ["Rechercher", "Partager cette recette", "Vous aimerez aussi", "Tarte au citron", "Mentions légales"],
     ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
@@ -2140,3 +2156,14 @@ def test_a_pandoc_span_wrapped_with_its_attributes_is_one_paragraph():
     assert blocks[0].text.split() == ("Veteran actress Kate Moreno, who in 2008 won the national film award Academy "
                                       "Award for Best Actress in a Leading Role, has taken to her Instagram page to "
                                       "share some stunning photos of herself.").split()
+
+
+@pytest.mark.parametrize("line, led", [
+    ("3 ripe bananas", True), ("1/3 cup melted butter", True), ("1 1/2 cups all-purpose flour", True),
+    ("½ tsp salt", True), ("2-3 cloves garlic, crushed", True), ("120 g de sucre", True),
+    ("- 4 eggs", True),
+    ("1 Council approves the harbour budget", False),  # a numbered headline goes on in capitals
+    ("2019 (12)", False), ("12:30 Kick-off", False), ("Pinch of salt", False),
+])
+def test_a_line_of_a_list_of_quantities_opens_with_a_quantity_in_lower_case(line, led):
+    assert opens_with_quantity(line) is led

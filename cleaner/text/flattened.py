@@ -7,6 +7,8 @@ between its paragraphs (``score`` gives such lines a code line's score)."""
 from __future__ import annotations
 
 import re
+
+import regex
 from collections.abc import Iterator
 
 from .classify import Line
@@ -214,20 +216,54 @@ _DATED_ENTRY = re.compile(
     r"\s*(?:[-*•]\s+)?(?:[A-ZÀ-Þ][^\W\d_]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?\s[^\W\d_]{3,9}\.?"
     r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?\s\d{4})?\s?(?:–|—|--?|:|@|\||·)\s+\S")
 DATED_ENTRIES = 5  # ...this many in a row make a listing
+# A line of a recipe's ingredients or of a packing list: a quantity, then what, in lower case
+# ("3 ripe bananas", "1/3 cup melted butter", "1 1/2 cups all-purpose flour", "½ tsp salt",
+# "2-3 cloves garlic"). A numbered headline ("1 Council approves budget") goes on in capitals.
+_QUANTITY_LED = regex.compile(r"\s*(?:[-*•]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s\d/\d)?\s?[½⅓⅔¼¾⅛]?|[½⅓⅔¼¾⅛])"
+                              r"(?:\s?(?:-|–|to)\s?\d+(?:[.,/]\d+)?)?\s\(?\p{Ll}")
+QUANTITY_ENTRIES = 4  # ...this many of them, with a short line between them at most here and there...
+QUANTITY_SHARE = 2 / 3  # ...and this share of the run's lines
+QUANTITY_GAP_WORDS = 6  # a line between them this short ("Pinch of salt", "For the glaze")
+_EARLY_NUMBER = re.compile(r".{0,15}?[\d½⅓⅔¼¾⅛]")  # (both kinds of line have one this early)
 
 
-def dated_listing(lines: list[Line]) -> list[int]:
-    """The lines of a listing of dated entries, DATED_ENTRIES or more in a row (none a rule
-    removes): a tour's or a season's dates under the story that announces them. Alone, each
-    reads as a menu line of names and a date."""
+def opens_with_quantity(text: str) -> bool:
+    """Whether a line opens with a quantity and goes on in lower case (``_QUANTITY_LED``)."""
+    return _QUANTITY_LED.match(text) is not None
+
+
+def listings(lines: list[Line]) -> list[int]:
+    """The lines of the article's listings that read, line by line, as menu lines of names
+    and numbers (none of them a line a rule removes):
+
+    * dated entries, DATED_ENTRIES or more in a row: a tour's or a season's dates under the
+      story that announces them;
+    * quantities (``opens_with_quantity``), QUANTITY_ENTRIES or more at QUANTITY_SHARE of a run
+      of short lines: a recipe's ingredients, "Pinch of salt" between them."""
     found: list[int] = []
-    run: list[int] = []
+    dated: list[int] = []
+    run: list[int] = []  # of quantities and the short lines between them
+    led = 0
     for k, line in enumerate([*lines, None]):
-        if line is not None and line.rule is None and line.block.kind in (TEXT, LIST) \
-                and line.block.text[:1] != "|" and _DATED_ENTRY.match(line.block.text):
+        free = line is not None and line.rule is None and line.block.kind in (TEXT, LIST)
+        text = line.block.text if free else ""
+        early = free and _EARLY_NUMBER.match(text) is not None
+        if early and text[:1] != "|" and _DATED_ENTRY.match(text):
+            dated.append(k)
+        else:
+            if len(dated) >= DATED_ENTRIES:
+                found.extend(dated)
+            dated = []
+        if early and opens_with_quantity(text):
+            run.append(k)
+            led += 1
+            continue
+        if free and run and line.words <= QUANTITY_GAP_WORDS and not line.sentence:
             run.append(k)
             continue
-        if len(run) >= DATED_ENTRIES:
+        while run and not opens_with_quantity(lines[run[-1]].block.text):
+            run.pop()  # (a run ends on its last quantity)
+        if led >= QUANTITY_ENTRIES and led >= QUANTITY_SHARE * len(run):
             found.extend(run)
-        run = []
+        run, led = [], 0
     return found
