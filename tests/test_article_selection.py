@@ -365,6 +365,34 @@ CASES = {
          "2 cuillères à soupe de rhum", "Préchauffez le four", "laissez tiédir avant de démouler"],
         ["Rechercher", "Partager cette recette", "Vous aimerez aussi", "Tarte au citron", "Mentions légales"],
     ),
+    # A review's spec sheet between its paragraphs, one field a line ("Weight: 1.1 kg"), and a
+    # football report's results ("Millbrook 1-2 Harbour Town") between its paragraphs: each
+    # line alone reads as a menu line; four or more in a row are a table of the article's, and
+    # the paragraph after them is not cut off.
+    "review-spec-sheet-between-paragraphs.txt": (
+        ["The Fieldbook 14 is the lightest laptop", "Weight: 1.1 kg", "Memory: 16 GB", "Price: $999",
+         "If you carry your laptop everywhere"],
+        ["Reviews", "Related reviews", "The Atlas 13 review", "Privacy Policy"],
+    ),
+    "results-between-report-paragraphs.txt": (
+        ["Harbour Town moved to the top of the table", "Millbrook 1-2 Harbour Town", "Penbury 1-0 Grangewood",
+         "Next weekend Harbour Town host Ashford"],
+        ["Scores", "Latest news", "Ashford sign new striker", "County Sport"],
+    ),
+    # A poem under its introduction, one verse a line and none ending like a sentence: each
+    # verse reads as a short line of words that costs the article a little, and the poem, the
+    # page's article, was lost. Verses that go on in lower case from the line above, six or
+    # more in a row, are a poem (a list of headlines starts every line with a capital).
+    "poem-under-its-introduction.txt": (
+        ["I wrote this after a winter evening walk", "The boats come home in single file",
+         "the harbour wall is cold", "she counts the hulls and counts again", "and that, for now, is that"],
+        ["Poems", "Tags:", "More poems", "Morning Tide", "Quayside Verse"],
+    ),
+    "poem-under-its-introduction-es.txt": (
+        ["Escribí este poema una tarde de noviembre", "La lluvia cae sobre el muelle",
+         "con sus luces encendidas", "nada más que su lamento"],
+        ["Poemas", "Etiquetas:", "Más poemas", "Marea de la mañana", "Versos del Muelle"],
+    ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
         ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",

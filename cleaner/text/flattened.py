@@ -2,7 +2,9 @@
 Busch 5040 5 1 17 27") or one cell a line ("1" / "Kyle Busch" / "5040"), a formula or
 highlighted code one token a line ("A" / "=" / "H", "SELECT" / "(" / "*" / ")"), a chart's labels
 one a line. Each short line alone reads as a menu item; the run of them is the article's content,
-between its paragraphs (``score`` gives such lines a code line's score)."""
+between its paragraphs (``score`` gives such lines a code line's score). So are the listings an
+article sets one entry a line (``listings``: a tour's dates, a recipe's ingredients, a spec
+sheet, a round's results) and a poem's verses (``verse``)."""
 
 from __future__ import annotations
 
@@ -224,6 +226,16 @@ _QUANTITY_LED = regex.compile(r"\s*(?:[-*•]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s\d/\d)
 QUANTITY_ENTRIES = 4  # ...this many of them, with a short line between them at most here and there...
 QUANTITY_SHARE = 2 / 3  # ...and this share of the run's lines
 QUANTITY_GAP_WORDS = 6  # a line between them this short ("Pinch of salt", "For the glaze")
+# A fact box or a spec sheet, one field a line: a label of a few words, a colon and its short
+# value ("Weight: 1.1 kg", "Battery life: 14 hours", "Venue: Town Hall"; a headline's "Review:
+# My new go-to wireless gaming headset [Video]" goes on longer); a match's result between
+# two names ("Millbrook 1-2 Harbour Town", "Ashford 0:0 Kingsley"). Either, FIELD_LINES or more
+# in a row, is the article's content between its paragraphs (score gives them a table row's:
+# a footer's "Phone: ..." / "Email: ..." is not carried into the article).
+_FIELD = regex.compile(r"\s*(?:[-*•]\s*)?\p{Lu}[\p{L}\d'’()/&-]*(?: [\p{L}\d'’()/&-]+){0,3}\s?[:：]\s+\S.{0,44}$")
+_RESULT = regex.compile(r"\s*\p{Lu}[\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,4} \d{1,3} ?[-–:] ?\d{1,3}"
+                        r"(?: \p{L}[\p{L}\d.'’&-]*){1,5}(?: \(.{1,30}\))?$")
+FIELD_LINES = 4
 _EARLY_NUMBER = re.compile(r".{0,15}?[\d½⅓⅔¼¾⅛]")  # (both kinds of line have one this early)
 
 
@@ -232,38 +244,70 @@ def opens_with_quantity(text: str) -> bool:
     return _QUANTITY_LED.match(text) is not None
 
 
-def listings(lines: list[Line]) -> list[int]:
+def listings(lines: list[Line]) -> tuple[list[int], list[int]]:
     """The lines of the article's listings that read, line by line, as menu lines of names
-    and numbers (none of them a line a rule removes):
+    and numbers (none of them a line a rule removes), as (list items, table rows):
 
-    * dated entries, DATED_ENTRIES or more in a row: a tour's or a season's dates under the
-      story that announces them;
-    * quantities (``opens_with_quantity``), QUANTITY_ENTRIES or more at QUANTITY_SHARE of a run
-      of short lines: a recipe's ingredients, "Pinch of salt" between them."""
-    found: list[int] = []
+    * list items: dated entries, DATED_ENTRIES or more in a row (a tour's or a season's dates
+      under the story that announces them); quantities (``opens_with_quantity``),
+      QUANTITY_ENTRIES or more at QUANTITY_SHARE of a run of short lines (a recipe's
+      ingredients, "Pinch of salt" between them);
+    * table rows: fields of a fact box and results of matches (``_FIELD``, ``_RESULT``),
+      FIELD_LINES or more in a row (a spec sheet, a round's results; a page's "Tags: ..." line
+      is its taxonomy's, a rule's)."""
+    items: list[int] = []
+    rows: list[int] = []
     dated: list[int] = []
+    fields: list[int] = []
     run: list[int] = []  # of quantities and the short lines between them
     led = 0
     for k, line in enumerate([*lines, None]):
-        free = line is not None and line.rule is None and line.block.kind in (TEXT, LIST)
-        text = line.block.text if free else ""
-        early = free and _EARLY_NUMBER.match(text) is not None
+        text = line.block.text if line is not None and line.rule is None and line.block.kind in (TEXT, LIST) else ""
+        early = bool(text) and _EARLY_NUMBER.match(text) is not None
+        if (":" in text or "：" in text) and _FIELD.match(text) or early and _RESULT.match(text):
+            fields.append(k)
+        else:
+            if len(fields) >= FIELD_LINES:
+                rows.extend(fields)
+            fields = []
         if early and text[:1] != "|" and _DATED_ENTRY.match(text):
             dated.append(k)
         else:
             if len(dated) >= DATED_ENTRIES:
-                found.extend(dated)
+                items.extend(dated)
             dated = []
         if early and opens_with_quantity(text):
             run.append(k)
             led += 1
             continue
-        if free and run and line.words <= QUANTITY_GAP_WORDS and not line.sentence:
+        if text and run and line.words <= QUANTITY_GAP_WORDS and not line.sentence:
             run.append(k)
             continue
         while run and not opens_with_quantity(lines[run[-1]].block.text):
             run.pop()  # (a run ends on its last quantity)
         if led >= QUANTITY_ENTRIES and led >= QUANTITY_SHARE * len(run):
-            found.extend(run)
+            items.extend(run)
         run, led = [], 0
+    return items, rows
+
+
+
+VERSE_LINES = 6  # short lines of written words in a row...
+VERSE_LOWER = 1 / 3  # ...this share of them going on in lower case from the line above: verse
+
+
+def verse(lines: list[Line], scores: list[float], written: float) -> list[int]:
+    """The lines of a poem or a song set one line a line: VERSE_LINES or more short lines in a
+    row that each score as written words (``written``: score's CONTENT_LINE), no links among
+    them, VERSE_LOWER of them starting in lower case ("their lanterns low and gold"). A list
+    of headlines in sentence case starts every line with a capital."""
+    found: list[int] = []
+    run: list[int] = []
+    for k, line in enumerate([*lines, None]):
+        if line is not None and scores[k] == written and line.block.kind == TEXT and "](" not in line.block.text:
+            run.append(k)
+            continue
+        if len(run) >= VERSE_LINES and sum(lines[i].block.text.lstrip()[:1].islower() for i in run) >= VERSE_LOWER * len(run):
+            found.extend(run)
+        run = []
     return found

@@ -15,7 +15,7 @@ from collections import Counter
 
 from .classify import (_CJK_CHAR, _INNER_PUNCTUATION, LEAD_IN_WORDS, NAME_LIST_WORDS, Line, ends_dated, is_glued_menu, is_name_list,
                        is_prose)
-from .flattened import laid_out_content, listings
+from .flattened import laid_out_content, listings, verse
 from .gallery import GALLERY_RULE
 from .indentation import base_indent, indent_is_layout, indented_markup, is_markup, markup_after_lead_in
 from .rejoin import WRAP_SLACK, WRAP_WIDTHS, wrap_width
@@ -390,8 +390,11 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # article's content between its paragraphs, not menus.
     for k in laid_out_content(lines, prose):
         scores[k] = CODE_LINE
-    for k in listings(lines):  # (a tour's dates, a recipe's ingredients: the article's lists, not
-        scores[k] = max(scores[k], LIST_ITEM)  # menus)
+    items, rows = listings(lines)  # (a tour's dates, a recipe's ingredients, a spec sheet, results)
+    for k in rows:
+        scores[k] = CODE_LINE
+    for k in (*items, *verse(lines, scores, CONTENT_LINE)):  # (and a poem: the article's, not menus)
+        scores[k] = max(scores[k], LIST_ITEM)
     weigh_isolated(lines, units, scores, prose, passable_score=CONTENT_LINE, title=title,
                    byline=byline_line(lines) if byline == FIND_BYLINE else byline,
                    lead=wire_lead_line(lines) if lead == FIND_BYLINE else lead)
