@@ -2195,3 +2195,24 @@ def test_a_pandoc_span_wrapped_with_its_attributes_is_one_paragraph():
 ])
 def test_a_line_of_a_list_of_quantities_opens_with_a_quantity_in_lower_case(line, led):
     assert opens_with_quantity(line) is led
+
+
+def test_a_list_of_headlines_in_sentence_case_is_no_poem():
+    """Six headlines in sentence case under a short story read line by line as a poem's verses
+    would (short lines of written words, no sentence ends), but each starts with a capital:
+    they stay out of the article."""
+    headlines = ["Why the ferry timetable is changing this summer", "How the new bus lane will work on the coast road",
+                 "What the library's longer opening hours mean for you", "Where to watch the fireworks on bonfire night",
+                 "Who will run the market now the old committee has gone", "When the beach huts go on sale and how to apply"]
+    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
+                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
+                      "for six weeks while engineers replace the stones that the January storms loosened.",
+                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
+                      "closed on weekdays.", "Latest", *headlines, "© 2024 Harbour Gazette"])
+    text = clean(page, mode="text").text
+    assert "the slipway by the lifeboat station" in text
+    assert not any(headline in text for headline in headlines)
+    # The same lines going on in lower case, as verses do, are a poem under the story.
+    verses = [headlines[0]] + [h[0].lower() + h[1:] for h in headlines[1:]]
+    text = clean(page.replace("\n".join(headlines), "\n".join(verses)), mode="text").text
+    assert all(verse in text for verse in verses)
