@@ -393,6 +393,16 @@ CASES = {
          "con sus luces encendidas", "nada más que su lamento"],
         ["Poemas", "Etiquetas:", "Más poemas", "Marea de la mañana", "Versos del Muelle"],
     ),
+    # A gift guide as `lynx -dump` prints it: each item a picture (lynx prints an image with no
+    # alt text as its file name in brackets, "[flask.jpg]"), a brand, a name and price, a shop
+    # link and a paragraph. The bracketed file name is an image line, not a menu line, and the
+    # six items are one article.
+    "gift-guide-lynx-dump.txt": (
+        ["Picking presents for someone who walks", "forty miles of wet moorland", "Harbour Steel Flask for $32",
+         "paper maps do not", "My knees thank me for these on every descent"],
+        ["[flask.jpg]", "[poles.jpg]", "Skip to main content", "SEE FULL GALLERY", "Best gifts for runners",
+         "References"],
+    ),
     "wire-lead-beside-local-teasers.txt": (
         ["PORT HURON, Mich. (AP) — The cottage where the keepers of the Fort Gratiot lighthouse"],
         ["Skip to content", "Watch Live", "Your Weather Today", "More From WKRN", "Two Ferries Cancelled",

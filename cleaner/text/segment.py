@@ -38,6 +38,7 @@ _HEADING = _stdlib(r"^\s{0,3}#{1,6}(\s|$)")
 _LIST = regex.compile(r"^\s*(?:\\?[-*+•]|\d{1,3}\\?[.)])\s+")
 _SETEXT_UNDERLINE = _stdlib(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE = _stdlib(r"^\s*\|.*\|\s*$")
+_TEXT_BROWSER_IMAGE = _stdlib(r"(?i)\[(?:IMG|INLINE|[^\] \t]{1,80}\.(?:jpe?g|png|gif|webp|svg|avif))\]\s*$")  # lynx -dump
 # A table row's delimiter without the outer pipes ("---|---|---", html2text's tables; GFM allows it)
 _PIPELESS_DELIMITER = _stdlib(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _LINK = r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]" + LINK_TARGET
@@ -166,8 +167,6 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
         return TEXT  # a heading, a link list or a table row is never this long
     if markdown is None:
         markdown = _may_be_markdown(line)
-    if not markdown and "://" not in line and "www." not in line:
-        return TEXT
     stripped = line.lstrip()
     if not markdown and "://" not in line and not stripped.startswith("www."):
         return TEXT
@@ -182,6 +181,8 @@ def _line_kind(line: str, markdown: bool | None = None, max_chars: int = MARKDOW
         return IMAGE_ONLY if not MD_LINK.search(stripped) and stripped.strip(" -*+•|") == "" else LINK_ONLY
     if "][" in line and _may_start(head, _LINK_HEADS) and _REF_LINKS_ONLY.match(line):
         return LINK_ONLY
+    if head == "[" and _TEXT_BROWSER_IMAGE.match(stripped):
+        return IMAGE_ONLY
     if _may_start(head, _LIST_HEADS) and ("://" in line or "www." in line) and _LISTED_URL.match(line):
         return LINK_ONLY
     if head == "|" and _TABLE.match(line):
