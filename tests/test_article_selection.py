@@ -382,11 +382,12 @@ CASES = {
     # A poem under its introduction, one verse a line and none ending like a sentence: each
     # verse reads as a short line of words that costs the article a little, and the poem, the
     # page's article, was lost. Verses that go on in lower case from the line above, six or
-    # more in a row, are a poem (a list of headlines starts every line with a capital).
+    # more in a row, are a poem (a list of headlines starts every line with a capital); it ends
+    # on its last line in lower case ("Share this poem on your timeline" is the page's).
     "poem-under-its-introduction.txt": (
         ["I wrote this after a winter evening walk", "The boats come home in single file",
          "the harbour wall is cold", "she counts the hulls and counts again", "and that, for now, is that"],
-        ["Poems", "Tags:", "More poems", "Morning Tide", "Quayside Verse"],
+        ["Poems", "Share this poem", "Read more poems", "Tags:", "More poems", "Morning Tide", "Quayside Verse"],
     ),
     "poem-under-its-introduction-es.txt": (
         ["Escribí este poema una tarde de noviembre", "La lluvia cae sobre el muelle",

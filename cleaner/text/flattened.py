@@ -300,14 +300,16 @@ def verse(lines: list[Line], scores: list[float], written: float) -> list[int]:
     """The lines of a poem or a song set one line a line: VERSE_LINES or more short lines in a
     row that each score as written words (``written``: score's CONTENT_LINE), no links among
     them, VERSE_LOWER of them starting in lower case ("their lanterns low and gold"). A list
-    of headlines in sentence case starts every line with a capital."""
+    of headlines in sentence case starts every line with a capital. The poem ends on its last
+    line in lower case: what follows in capitals is the page's ("Share this poem")."""
     found: list[int] = []
     run: list[int] = []
     for k, line in enumerate([*lines, None]):
         if line is not None and scores[k] == written and line.block.kind == TEXT and "](" not in line.block.text:
             run.append(k)
             continue
-        if len(run) >= VERSE_LINES and sum(lines[i].block.text.lstrip()[:1].islower() for i in run) >= VERSE_LOWER * len(run):
-            found.extend(run)
+        lower = [i for i in run if lines[i].block.text.lstrip()[:1].islower()]
+        if len(run) >= VERSE_LINES and len(lower) >= VERSE_LOWER * len(run):
+            found.extend(range(run[0], lower[-1] + 1))
         run = []
     return found
