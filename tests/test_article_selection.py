@@ -2227,3 +2227,19 @@ def test_a_list_of_headlines_in_sentence_case_is_no_poem():
     verses = [headlines[0]] + [h[0].lower() + h[1:] for h in headlines[1:]]
     text = clean(page.replace("\n".join(headlines), "\n".join(verses)), mode="text").text
     assert all(verse in text for verse in verses)
+
+
+def test_numbered_listicle_headlines_under_a_story_are_no_ingredients():
+    """Headlines that open with a number and go on in lower case ("5 ways to cut your heating
+    bill") read as a list of quantities, as a recipe's ingredients do; with nothing of the
+    article under them they are a sidebar's, and stay out."""
+    headlines = ["5 ways to cut your heating bill this winter", "10 things to check before you switch supplier",
+                 "3 apps that track your energy use", "7 questions to ask about a heat pump"]
+    page = "\n".join(["Home", "Money", "Energy bills will rise by 6 per cent in April",
+                      "The regulator confirmed on Tuesday that the price cap will rise by 6 per cent from April, "
+                      "adding about £90 a year to a typical household's bill.",
+                      "Suppliers must write to customers at least 30 days before their tariff changes, and anyone "
+                      "on a fixed deal is not affected until it ends.", *headlines, "© 2024 Money Desk"])
+    text = clean(page, mode="text").text
+    assert "anyone on a fixed deal is not affected" in text
+    assert not any(headline in text for headline in headlines)

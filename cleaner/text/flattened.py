@@ -226,6 +226,7 @@ _QUANTITY_LED = regex.compile(r"\s*(?:[-*•]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s\d/\d)
 QUANTITY_ENTRIES = 4  # ...this many of them, with a short line between them at most here and there...
 QUANTITY_SHARE = 2 / 3  # ...and this share of the run's lines
 QUANTITY_GAP_WORDS = 6  # a line between them this short ("Pinch of salt", "For the glaze")
+QUANTITY_REACH = 3  # ...and a paragraph of prose within this many lines under them (the method)
 # A fact box or a spec sheet, one field a line: a label of a few words, a colon and its short
 # value ("Weight: 1.1 kg", "Battery life: 14 hours", "Venue: Town Hall"; a headline's "Review:
 # My new go-to wireless gaming headset [Video]" goes on longer); a match's result between
@@ -244,14 +245,16 @@ def opens_with_quantity(text: str) -> bool:
     return _QUANTITY_LED.match(text) is not None
 
 
-def listings(lines: list[Line]) -> tuple[list[int], list[int]]:
+def listings(lines: list[Line], prose: list[bool]) -> tuple[list[int], list[int]]:
     """The lines of the article's listings that read, line by line, as menu lines of names
     and numbers (none of them a line a rule removes), as (list items, table rows):
 
     * list items: dated entries, DATED_ENTRIES or more in a row (a tour's or a season's dates
       under the story that announces them); quantities (``opens_with_quantity``),
-      QUANTITY_ENTRIES or more at QUANTITY_SHARE of a run of short lines (a recipe's
-      ingredients, "Pinch of salt" between them);
+      QUANTITY_ENTRIES or more at QUANTITY_SHARE of a run of short lines, with prose
+      (``prose``: each line's, score's) QUANTITY_REACH lines under them at most (a recipe's
+      ingredients, "Pinch of salt" between them, over its method; a sidebar's "5 ways to ..." /
+      "10 things ..." headlines end the article, nothing of it follows);
     * table rows: fields of a fact box and results of matches (``_FIELD``, ``_RESULT``),
       FIELD_LINES or more in a row (a spec sheet, a round's results; a page's "Tags: ..." line
       is its taxonomy's, a rule's)."""
@@ -285,7 +288,8 @@ def listings(lines: list[Line]) -> tuple[list[int], list[int]]:
             continue
         while run and not opens_with_quantity(lines[run[-1]].block.text):
             run.pop()  # (a run ends on its last quantity)
-        if led >= QUANTITY_ENTRIES and led >= QUANTITY_SHARE * len(run):
+        if led >= QUANTITY_ENTRIES and led >= QUANTITY_SHARE * len(run) \
+                and any(prose[run[-1] + 1:run[-1] + 1 + QUANTITY_REACH]):
             items.extend(run)
         run, led = [], 0
     return items, rows

@@ -390,7 +390,7 @@ def prose_scores(lines: list[Line], title: int | None = None, listed: list[int] 
     # article's content between its paragraphs, not menus.
     for k in laid_out_content(lines, prose):
         scores[k] = CODE_LINE
-    items, rows = listings(lines)  # (a tour's dates, a recipe's ingredients, a spec sheet, results)
+    items, rows = listings(lines, prose)  # (a tour's dates, a recipe's ingredients, a spec sheet, results)
     for k in rows:
         scores[k] = CODE_LINE
     for k in (*items, *verse(lines, scores, CONTENT_LINE)):  # (and a poem: the article's, not menus)
