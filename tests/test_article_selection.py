@@ -2243,3 +2243,19 @@ def test_numbered_listicle_headlines_under_a_story_are_no_ingredients():
     text = clean(page, mode="text").text
     assert "anyone on a fixed deal is not affected" in text
     assert not any(headline in text for headline in headlines)
+
+
+def test_a_sidebar_of_upcoming_events_under_a_story_is_no_tour_listing():
+    """A few dated entries ("Dec 3 – Choir concert at St Mary's") under a story are a sidebar's
+    events, however they read like a tour's dates: a listing of the article's runs longer."""
+    events = ["Dec 3 – Choir concert at St Mary's", "Dec 7 – Christmas market on the quay", "Dec 10 – Lifeboat open day",
+              "Dec 14 – Carol service by the harbour", "Dec 21 – Winter solstice walk", "Dec 28 – Boxing Day swim",
+              "Jan 1 – New Year walk"]
+    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
+                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
+                      "for six weeks while engineers replace the stones that the January storms loosened.",
+                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
+                      "closed on weekdays.", "Upcoming events", *events, "© 2024 Harbour Gazette"])
+    text = clean(page, mode="text").text
+    assert "the slipway by the lifeboat station" in text
+    assert not any(event in text for event in events)

@@ -217,7 +217,7 @@ def _token_runs(lines: list[Line], tokens: list[int], free_tokens: list[int]) ->
 _DATED_ENTRY = re.compile(
     r"\s*(?:[-*•]\s+)?(?:[A-ZÀ-Þ][^\W\d_]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?\s[^\W\d_]{3,9}\.?"
     r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?\s\d{4})?\s?(?:–|—|--?|:|@|\||·)\s+\S")
-DATED_ENTRIES = 5  # ...this many in a row make a listing
+DATED_ENTRIES = 8  # ...this many in a row make a listing (a sidebar of "Upcoming events" shows fewer)
 # A line of a recipe's ingredients or of a packing list: a quantity, then what, in lower case
 # ("3 ripe bananas", "1/3 cup melted butter", "1 1/2 cups all-purpose flour", "½ tsp salt",
 # "2-3 cloves garlic"). A numbered headline ("1 Council approves budget") goes on in capitals.
