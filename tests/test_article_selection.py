@@ -2259,3 +2259,21 @@ def test_a_sidebar_of_upcoming_events_under_a_story_is_no_tour_listing():
     text = clean(page, mode="text").text
     assert "the slipway by the lifeboat station" in text
     assert not any(event in text for event in events)
+
+
+def test_contact_details_under_a_story_are_no_fact_box():
+    """A newsroom's contact details under a story, one field a line ("Phone: 01632 960 123"),
+    read like a spec sheet's fields; a field holding a telephone number or an e-mail address is
+    a footer's, and the block stays out."""
+    contact = ["Phone: 01632 960 123", "Email: news@harbourgazette.example", "Address: 4 Quay Street, Harbourton",
+               "Hours: Monday to Friday, 9am to 5pm"]
+    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
+                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
+                      "for six weeks while engineers replace the stones that the January storms loosened.",
+                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
+                      "closed on weekdays.", "Contact the newsroom", *contact,
+                      "The Harbour Gazette has covered the town and the islands since 1887 and is owned by a trust "
+                      "of its readers, who elect its board every three years.", "© 2024 Harbour Gazette"])
+    text = clean(page, mode="text").text
+    assert "the slipway by the lifeboat station" in text
+    assert not any(line in text for line in contact)

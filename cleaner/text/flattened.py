@@ -237,6 +237,9 @@ _FIELD = regex.compile(r"\s*(?:[-*•]\s*)?\p{Lu}[\p{L}\d'’()/&-]*(?: [\p{L}\d
 _RESULT = regex.compile(r"\s*\p{Lu}[\p{L}\d.'’&-]*(?: [\p{L}\d.'’&-]+){0,4} \d{1,3} ?[-–:] ?\d{1,3}"
                         r"(?: \p{L}[\p{L}\d.'’&-]*){1,5}(?: \(.{1,30}\))?$")
 FIELD_LINES = 4
+# ...but a page's contact details are its footer's, not a fact box ("Phone: 01632 960 123",
+# "Email: news@example.org"): a field holding an e-mail address or a telephone number is none.
+_CONTACT_VALUE = re.compile(r"[^\s@]+@[^\s@]+\.\w|\+?\d[\d ()./-]{6,}\d")
 _EARLY_NUMBER = re.compile(r".{0,15}?[\d½⅓⅔¼¾⅛]")  # (both kinds of line have one this early)
 
 
@@ -267,7 +270,8 @@ def listings(lines: list[Line], prose: list[bool]) -> tuple[list[int], list[int]
     for k, line in enumerate([*lines, None]):
         text = line.block.text if line is not None and line.rule is None and line.block.kind in (TEXT, LIST) else ""
         early = bool(text) and _EARLY_NUMBER.match(text) is not None
-        if (":" in text or "：" in text) and _FIELD.match(text) or early and _RESULT.match(text):
+        if (":" in text or "：" in text) and _FIELD.match(text) and not _CONTACT_VALUE.search(text) \
+                or early and _RESULT.match(text):
             fields.append(k)
         else:
             if len(fields) >= FIELD_LINES:
