@@ -2208,6 +2208,16 @@ def test_a_line_of_a_list_of_quantities_opens_with_a_quantity_in_lower_case(line
     assert opens_with_quantity(line) is led
 
 
+def _harbour_story(*below: str) -> str:
+    """A short news story (two paragraphs under its menu and headline), the lines ``below`` it,
+    and the page's footer: flattened text."""
+    return "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
+                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
+                      "for six weeks while engineers replace the stones that the January storms loosened.",
+                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
+                      "closed on weekdays.", *below, "© 2024 Harbour Gazette"])
+
+
 def test_a_list_of_headlines_in_sentence_case_is_no_poem():
     """Six headlines in sentence case under a short story read line by line as a poem's verses
     would (short lines of written words, no sentence ends), but each starts with a capital:
@@ -2215,11 +2225,7 @@ def test_a_list_of_headlines_in_sentence_case_is_no_poem():
     headlines = ["Why the ferry timetable is changing this summer", "How the new bus lane will work on the coast road",
                  "What the library's longer opening hours mean for you", "Where to watch the fireworks on bonfire night",
                  "Who will run the market now the old committee has gone", "When the beach huts go on sale and how to apply"]
-    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
-                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
-                      "for six weeks while engineers replace the stones that the January storms loosened.",
-                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
-                      "closed on weekdays.", "Latest", *headlines, "© 2024 Harbour Gazette"])
+    page = _harbour_story("Latest", *headlines)
     text = clean(page, mode="text").text
     assert "the slipway by the lifeboat station" in text
     assert not any(headline in text for headline in headlines)
@@ -2251,11 +2257,7 @@ def test_a_sidebar_of_upcoming_events_under_a_story_is_no_tour_listing():
     events = ["Dec 3 – Choir concert at St Mary's", "Dec 7 – Christmas market on the quay", "Dec 10 – Lifeboat open day",
               "Dec 14 – Carol service by the harbour", "Dec 21 – Winter solstice walk", "Dec 28 – Boxing Day swim",
               "Jan 1 – New Year walk"]
-    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
-                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
-                      "for six weeks while engineers replace the stones that the January storms loosened.",
-                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
-                      "closed on weekdays.", "Upcoming events", *events, "© 2024 Harbour Gazette"])
+    page = _harbour_story("Upcoming events", *events)
     text = clean(page, mode="text").text
     assert "the slipway by the lifeboat station" in text
     assert not any(event in text for event in events)
@@ -2267,13 +2269,9 @@ def test_contact_details_under_a_story_are_no_fact_box():
     a footer's, and the block stays out."""
     contact = ["Phone: 01632 960 123", "Email: news@harbourgazette.example", "Address: 4 Quay Street, Harbourton",
                "Hours: Monday to Friday, 9am to 5pm"]
-    page = "\n".join(["Home", "News", "Harbour wall repairs start on Monday",
-                      "The council will begin repairing the harbour wall on Monday, closing the east pier to walkers "
-                      "for six weeks while engineers replace the stones that the January storms loosened.",
-                      "Boats will still be able to use the harbour, but the slipway by the lifeboat station will be "
-                      "closed on weekdays.", "Contact the newsroom", *contact,
-                      "The Harbour Gazette has covered the town and the islands since 1887 and is owned by a trust "
-                      "of its readers, who elect its board every three years.", "© 2024 Harbour Gazette"])
+    page = _harbour_story("Contact the newsroom", *contact,
+                          "The Harbour Gazette has covered the town and the islands since 1887 and is owned by a trust "
+                          "of its readers, who elect its board every three years.")
     text = clean(page, mode="text").text
     assert "the slipway by the lifeboat station" in text
     assert not any(line in text for line in contact)

@@ -18,7 +18,8 @@ A few of its steps are re-implemented here, same decisions, less work:
   <article> or <main> too (an HTML5 page's text is as often loose there, "text<br><br>");
 * unlikely candidates: the same test without building a debug description of every element,
   and never for a <blockquote>: quoted content, such as an embedded tweet, whose class names
-  (``twitter-tweet``) readability takes for a sidebar widget;
+  (``twitter-tweet``) readability takes for a sidebar widget; its name patterns (and those of
+  the class weights) searched in lower-cased names, each class or id value judged once;
 * paragraph scores count CJK commas (，、) as readability counts ",": Chinese and Japanese
   prose has no ASCII comma, so its paragraphs scored as if they were one-clause captions;
 * the result is handed back as the element (``get_clean_html``), not as markup to parse again;

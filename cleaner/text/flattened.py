@@ -299,7 +299,6 @@ def listings(lines: list[Line], prose: list[bool]) -> tuple[list[int], list[int]
     return items, rows
 
 
-
 VERSE_LINES = 6  # short lines of written words in a row...
 VERSE_LOWER = 1 / 3  # ...this share of them going on in lower case from the line above: verse
 
@@ -316,8 +315,9 @@ def verse(lines: list[Line], scores: list[float], written: float) -> list[int]:
         if line is not None and scores[k] == written and line.block.kind == TEXT and "](" not in line.block.text:
             run.append(k)
             continue
-        lower = [i for i in run if lines[i].block.text.lstrip()[:1].islower()]
-        if len(run) >= VERSE_LINES and len(lower) >= VERSE_LOWER * len(run):
-            found.extend(range(run[0], lower[-1] + 1))
+        if len(run) >= VERSE_LINES:
+            lower = [i for i in run if lines[i].block.text.lstrip()[:1].islower()]
+            if len(lower) >= VERSE_LOWER * len(run):
+                found.extend(range(run[0], lower[-1] + 1))
         run = []
     return found
