@@ -350,6 +350,15 @@ CASES = {
          "4. Juni – Hamburg, Sporthalle", "25. Juni – Berlin, Columbiahalle"],
         ["Startseite", "Mehr zum Thema", "Festivalsommer", "Newsletter abonnieren", "Impressum"],
     ),
+    # A season's calendar, its rounds one a line under a numbered label ("1a ronda: 7 de
+    # marzo – Jarama"), beside a podcast's blurb that is the page's only paragraph: the
+    # entries are a dated listing of the article's (a Romance date says "de", a month may be
+    # "septiembre"), not a menu, and the calendar is not lost to the blurb.
+    "season-calendar-under-its-title-es.txt": (
+        ["1a ronda: 7 de marzo – Jarama", "8a ronda: 12 de septiembre – Montmeló",
+         "10a ronda: 24 de octubre – Jarama", "Calendario sujeto a cambios"],
+        ["Inicio", "Noticias relacionadas", "Los equipos presentan", "Suscríbete", "Aviso legal"],
+    ),
     # A recipe flattened to text: its ingredients, one a line ("1/3 cup melted butter", "100 g
     # de beurre fondu"), between the introduction and the method. Each alone reads as a menu
     # line; lines that open with a quantity and go on in lower case are a list of the

@@ -213,9 +213,13 @@ def _token_runs(lines: list[Line], tokens: list[int], free_tokens: list[int]) ->
 
 # An entry of a schedule or of a tour's dates, one a line: a date, a dash (or an "@", a colon)
 # and what happens where ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "Aug. 2 --
-# DTE Energy Music Theatre", "12 juin : Lyon, Halle Tony Garnier", "9/12 - Opening night").
+# DTE Energy Music Theatre", "12 juin : Lyon, Halle Tony Garnier", "9/12 - Opening night"), the
+# date maybe under a numbered label ("1a etapa: 10 de março – Interlagos", "Round 3: May 9 –
+# Monza"; Romance languages put a "de" before the month, and Spanish writes "septiembre").
 _DATED_ENTRY = re.compile(
-    r"\s*(?:[-*•]\s+)?(?:[A-ZÀ-Þ][^\W\d_]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?\s[^\W\d_]{3,9}\.?"
+    r"\s*(?:[-*•]\s+)?(?:\d{1,2}(?:st|nd|rd|th|a|ª|º|o|e|er|\.)?\s[^\W\d_]{3,10}\s?[:–—-]\s"
+    r"|[A-ZÀ-Þ][^\W\d_]{2,7}\.?\s\d{1,2}\s?[:–—-]\s)?"
+    r"(?:[A-ZÀ-Þ][^\W\d_]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\.?\s(?:de\s|del\s)?[^\W\d_]{3,10}\.?"
     r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?\s\d{4})?\s?(?:–|—|--?|:|@|\||·)\s+\S")
 DATED_ENTRIES = 8  # ...this many in a row make a listing (a sidebar of "Upcoming events" shows fewer)
 # A line of a recipe's ingredients or of a packing list: a quantity, then what, in lower case
