@@ -359,6 +359,19 @@ CASES = {
          "10a ronda: 24 de octubre – Jarama", "Calendario sujeto a cambios"],
         ["Inicio", "Noticias relacionadas", "Los equipos presentan", "Suscríbete", "Aviso legal"],
     ),
+    # A how-to: an introduction, the steps one a line under two subheadings ("Tap Display",
+    # "Netzstecker ziehen"), each alone a menu line, and a closing paragraph. Both paragraphs
+    # are the article's; what lies between them, no rule matching it, is the article's too.
+    "how-to-steps-between-intro-and-closing.txt": (
+        ["Dark mode is easier on the eyes", "On Android", "Open the Settings app", "Tap Display",
+         "Choose Dark under Appearance", "both phones offer a schedule"],
+        ["Guides", "Related guides", "How to free up storage", "Pocket Guides"],
+    ),
+    "how-to-steps-between-intro-and-closing-de.txt": (
+        ["Wenn das WLAN immer wieder abbricht", "Über die Steckdose", "Netzstecker ziehen",
+         "Neustart wählen und bestätigen", "ein Anruf beim Anbieter"],
+        ["Startseite", "Weitere Ratgeber", "Passwort ändern", "Netzratgeber"],
+    ),
     # A recipe flattened to text: its ingredients, one a line ("1/3 cup melted butter", "100 g
     # de beurre fondu"), between the introduction and the method. Each alone reads as a menu
     # line; lines that open with a quantity and go on in lower case are a list of the
@@ -2284,3 +2297,28 @@ def test_contact_details_under_a_story_are_no_fact_box():
     text = clean(page, mode="text").text
     assert "the slipway by the lifeboat station" in text
     assert not any(line in text for line in contact)
+
+
+def _gap_between_paragraphs(*gap):
+    """The spans of a page's two paragraphs, joined or not across ``gap`` (with_gaps_filled)."""
+    from cleaner.engine.load import default_rules
+    from cleaner.text.adjoining import with_gaps_filled
+    from cleaner.text.assemble import _matched
+    from cleaner.text.segment import segment
+    from cleaner.text.span import select_article
+
+    page = ["Home", "Guides", _BRIEF, *gap, _MORE, "Privacy", "Home"]
+    lines = _matched(segment("\n".join(page)), default_rules())
+    scores = select_article(lines).scores
+    return with_gaps_filled(lines, scores, [(2, 2), (3 + len(gap), 3 + len(gap))])
+
+
+def test_short_lines_between_two_parts_of_the_article_are_its_own_but_not_a_byline_or_a_menu():
+    steps = ["Open the Settings app", "Tap Display", "Tap Dark theme"]
+    assert _gap_between_paragraphs(*steps) == [(2, 6)]
+    # A byline's date, a line that a rule matches, a line the page prints twice (its menu's
+    # "Home"), and a longer stretch than GAP_LINES keep the two parts apart.
+    assert _gap_between_paragraphs("By", "Jane Doe", "Nov. 18, 2019 7:04 pm ET") == [(2, 2), (6, 6)]
+    assert _gap_between_paragraphs("Tap Display", "Share on Facebook") == [(2, 2), (5, 5)]
+    assert _gap_between_paragraphs("Tap Display", "Home") == [(2, 2), (5, 5)]
+    assert len(_gap_between_paragraphs(*[f"Step number {k}" for k in range(13)])) == 2

@@ -11,10 +11,13 @@ them all to every span ``span.select_article`` chose."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .classify import _CJK_CHAR, Line
-from .score import CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE_INSIDE, SECTION_HEADING_WORDS, SHORT_SENTENCE
-from .segment import CODE, HEADING, LINK_ONLY, LIST, TABLE, TEXT
+from .classify import _CJK_CHAR, Line, ends_dated
+from .flattened import holds_contact_details
+from .score import (CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE, MENU_LINE_INSIDE, SECTION_END, SECTION_HEADING_WORDS,
+                    SHORT_SENTENCE)
+from .segment import CODE, HEADING, IMAGE_ONLY, LINK_ONLY, LIST, TABLE, TEXT
 
 _ITEM_NUMBER = re.compile(r"\s*(?:[-*+]\s+)?(\d{1,3})\\?[.)]\s")
 ITEM_GAP = 4  # lines between two numbered items of one list at most (its link, its picture, a caption)
@@ -261,3 +264,50 @@ def widened(lines: list[Line], scores: list[float], first: int, last: int) -> tu
     first, last = with_trailing_list(lines, scores, first, last)
     first, last = with_list_above(lines, first, last)
     return with_led_list_above(lines, scores, first, last)
+
+
+GAP_LINES = 12  # lines between two parts of the article at most that are the article's too...
+GAP_LINK_SHARE = 1 / 3  # ...with at most this share of them links or pictures alone...
+GAP_WRITTEN_SHARE = 1 / 3  # ...and at least this share written words, not menu lines of names
+
+
+def with_gaps_filled(lines: list[Line], scores: list[float],
+                     spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (in order), two of them joined when the lines between them are a short
+    stretch of the article's own (``_inside_the_article``): a how-to's steps ("Open the
+    Settings app" / "Tap Display") or a product's features, one a line between its
+    introduction and its last paragraph, each read as a menu line; what both sides enclose
+    is the article's."""
+    joined = spans[:1]
+    printed: Counter[str] | None = None  # (counted once a gap is short enough to ask)
+    for first, last in spans[1:]:
+        start = joined[-1][1] + 1
+        if 0 < first - start <= GAP_LINES:
+            printed = printed or Counter(line.plain.strip() for line in lines)
+            if _inside_the_article(lines, scores, start, first, printed):
+                joined[-1] = (joined[-1][0], last)
+                continue
+        joined.append((first, last))
+    return joined
+
+
+def _inside_the_article(lines: list[Line], scores: list[float], start: int, end: int,
+                        printed: Counter[str]) -> bool:
+    """Whether lines[start:end], a short stretch between two parts of the article, are the
+    article's: none that a rule matches, none in a region, no heading (a related-stories one
+    ends the article), none the page prints twice (``printed``: a menu's line is), none ending
+    in a date (a byline's "Nov. 18, 2019 7:04 pm ET" between a standfirst and the story), none
+    holding an e-mail address or a telephone number (a footer's contact details above the
+    publisher's blurb); GAP_LINK_SHARE of them links at most, and not all a menu's names (a
+    sidebar's "Laptops" / "Phones" / "Tablets" above a blurb kept as a stray paragraph):
+    GAP_WRITTEN_SHARE of them score above MENU_LINE or start in lower case (code's
+    "player.setav stamina *")."""
+    gap, gap_scores = lines[start:end], scores[start:end]
+    for line, score in zip(gap, gap_scores):
+        text = line.plain.strip()
+        if line.hits or line.region is not None or line.block.kind == HEADING or score <= SECTION_END \
+                or printed[text] > 1 or ends_dated(text) or holds_contact_details(text):
+            return False
+    links = sum(line.block.kind in (LINK_ONLY, IMAGE_ONLY) for line in gap)
+    written = sum(score > MENU_LINE or line.plain.lstrip()[:1].islower() for line, score in zip(gap, gap_scores))
+    return links <= GAP_LINK_SHARE * len(gap) and written >= GAP_WRITTEN_SHARE * len(gap)

@@ -247,6 +247,11 @@ _CONTACT_VALUE = re.compile(r"[^\s@]+@[^\s@]+\.\w|\+?\d[\d ()./-]{6,}\d")
 _EARLY_NUMBER = re.compile(r".{0,15}?[\d½⅓⅔¼¾⅛]")  # (both kinds of line have one this early)
 
 
+def holds_contact_details(text: str) -> bool:
+    """Whether a line holds an e-mail address or a telephone number (``_CONTACT_VALUE``)."""
+    return _CONTACT_VALUE.search(text) is not None
+
+
 def opens_with_quantity(text: str) -> bool:
     """Whether a line opens with a quantity and goes on in lower case (``_QUANTITY_LED``)."""
     return _QUANTITY_LED.match(text) is not None
@@ -274,7 +279,7 @@ def listings(lines: list[Line], prose: list[bool]) -> tuple[list[int], list[int]
     for k, line in enumerate([*lines, None]):
         text = line.block.text if line is not None and line.rule is None and line.block.kind in (TEXT, LIST) else ""
         early = bool(text) and _EARLY_NUMBER.match(text) is not None
-        if (":" in text or "：" in text) and _FIELD.match(text) and not _CONTACT_VALUE.search(text) \
+        if (":" in text or "：" in text) and _FIELD.match(text) and not holds_contact_details(text) \
                 or early and _RESULT.match(text):
             fields.append(k)
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .adjoining import widened
+from .adjoining import widened, with_gaps_filled
 from .classify import Line, is_prose
 from .teasers import BIO_HEADING, HEAD_REACH, byline_line, is_excerpt, wire_lead_line
 from .score import (SECTION_END_PACKS, SECTION_HEADING_WORDS, CODE_LINE, CONTENT_LINE, LIST_ITEM, MENU_LINE,
@@ -129,7 +129,8 @@ def select_article(lines: list[Line], title: int | None = None) -> Selection:
     spans = _article_runs(lines, selection, title)
     if title is None or not any(first <= title + 1 <= last + 1 for first, last in spans):
         spans = _with_stray_paragraphs(lines, scores, spans)  # no known title heads what was chosen
-    selection.spans = [widened(lines, scores, first, last) for first, last in spans]
+    spans = [widened(lines, scores, first, last) for first, last in sorted(spans)]
+    selection.spans = with_gaps_filled(lines, scores, spans)  # (steps between two parts of a how-to)
     if selection.end_heading is None and selection.spans:
         # The article stopped above a related-stories heading whose list was weighed as
         # teasers: what lies under the heading is named after it.
