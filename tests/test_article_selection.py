@@ -1316,6 +1316,21 @@ def test_html_a_how_to_in_step_boxes_comes_out_whole():
         assert chrome not in text
 
 
+def test_html_a_paywall_classed_body_in_divs_is_kept_and_cut_off_excerpts_are_not():
+    """Google's markup for paywalled content asks sites to put a class (".paywall") on the
+    article's body, and the chrome pack removes ``[class*=paywall]`` prompts unless they hold
+    paragraphs of prose: paragraphs set in <div>s, as older and rewritten pages set them,
+    count as prose too. A related-posts box of excerpts cut off with an ellipsis holds none."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "paywalled-body-in-divs.html").read_text()
+    text = clean(page, mode="html").text
+    for sentence in ("four crossings a day instead of six", "catch a boat forty minutes earlier",
+                     "without a larger subsidy", "reviewed in the spring"):
+        assert sentence in text
+    for chrome in ("Harbour dues to rise", "dredging the channel", "meet every ferry", "counted the seals",
+                   "All rights reserved"):
+        assert chrome not in text
+
+
 def test_html_posts_each_in_their_own_article_element_are_not_joined():
     """The same boxes, each an <article> of its own, are the posts of a feed: the best one is
     readability's pick and the others stay out."""

@@ -35,6 +35,7 @@ from ..result import Removal
 from .candidates import scan
 from .css import SelectorIndex
 from .layout import element_text
+from .written import PROSE_CHARS, holds_prose
 from .vocab import (BYLINE_ITEMPROPS, BYLINE_PARTS, CAPTION_PARTS, CMP_DATA_PREFIXES, CMP_LABEL,
                     CMP_LABEL_ATTRIBUTES, CMP_TOKEN, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS,
                     PART_HINT, TOKEN_FAMILIES, named_parts)
@@ -52,7 +53,6 @@ SHARE_MAX_CHARS = 300  # a share bar is a row of network names
 NEWSLETTER_MAX_CHARS = 800
 RELATED_MIN_LINK_DENSITY = 0.3  # a related list is mostly links; a teaser with a summary less so
 RELATED_SHORT = 400
-PROSE_PARAGRAPHS, PROSE_CHARS = 3, 150  # chrome never holds three paragraphs of prose
 MOST_OF_PAGE = 0.5  # never remove an element holding this share of the page's text
 EMPTYISH = 40  # a CMP container with no more text than this is a shell (buttons, icons)
 BANNER_MAX_CHARS = 3000  # a consent banner found by its text is a small element
@@ -100,19 +100,6 @@ class _Page:
         if family == "chrome" and (self.holds_most(element) or holds_prose(element)):
             return True
         return self.holds_article(element, family)
-
-
-def holds_prose(element) -> bool:
-    """Whether the element holds paragraphs of prose: at least PROSE_PARAGRAPHS <p> of
-    PROSE_CHARS characters or more that are not mostly links (chrome is short lines and links)."""
-    found = 0
-    for paragraph in element.iter("p"):
-        text = text_of(paragraph)
-        if len(text) >= PROSE_CHARS and _link_density(paragraph, len(text)) < 0.5:
-            found += 1
-            if found >= PROSE_PARAGRAPHS:
-                return True
-    return False
 
 
 def _link_density(element, length: int) -> float:

@@ -1,12 +1,15 @@
 """How much written prose an element of a pruned page holds: the measure by which extract.py
 compares readability's pick with the page's own containers, and by which mode.py calls a pick
-weak. Paragraph text counts; lists of names run together as one paragraph do not, and excerpts
-of other posts cut off with an ellipsis count a fifth."""
+weak, and by which prune.py spares a chrome-matched element that holds the article's paragraphs
+(``holds_prose``). Paragraph text counts; lists of names run together as one paragraph do not,
+and excerpts of other posts cut off with an ellipsis count a fifth."""
 
 from __future__ import annotations
 
 from ..text.classify import NAME_LIST_WORDS, is_name_list
 from ..text.teasers import cut_off
+
+PROSE_PARAGRAPHS, PROSE_CHARS = 3, 150  # chrome never holds three paragraphs of prose
 
 PARAGRAPHS = ("p", "li", "blockquote", "pre", "dd", "td")
 EXCERPTS = 2  # paragraphs cut off with an ellipsis under one element that make them excerpts...
@@ -78,3 +81,46 @@ def top_paragraphs(element) -> list:
         elif isinstance(child.tag, str):
             stack.append(iter(child))
     return found
+
+
+def holds_prose(element) -> bool:
+    """Whether the element holds paragraphs of prose: at least PROSE_PARAGRAPHS runs of text of
+    PROSE_CHARS characters or more that are not mostly links (chrome is short lines and links).
+    A run is a <p>'s text, or any block's own text between its line breaks and inner blocks:
+    an old page, or one whose markup was rewritten, sets paragraphs in <div>s, cells or
+    <br>-parted text, and a ``[class*=paywall]`` wrapper (the class Google's markup for
+    paywalled content asks sites to put on the article's body) holds them so too. An excerpt
+    cut off with an ellipsis is another post's (a related-posts box), no paragraph of prose."""
+    found = 0
+    for block in element.iter():
+        if not isinstance(block.tag, str) or block.tag not in _BLOCKS and block is not element:
+            continue
+        for text, links in _runs_of_text(block):
+            if len(text) >= PROSE_CHARS and links < 0.5 * len(text) and not cut_off(text):
+                found += 1
+                if found >= PROSE_PARAGRAPHS:
+                    return True
+    return False
+
+
+# Tags that part a block's own text into runs: blocks of their own, and line breaks.
+_BLOCKS = frozenset(("p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul",
+                     "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tr", "td", "th", "blockquote", "pre",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "form", "center", "body"))
+_BREAKS = _BLOCKS | {"br", "hr"}
+
+
+def _runs_of_text(block):
+    """(text, link characters) of each run of the block's own text: its text and its inline
+    children's, up to a line break or an inner block (whose text is its own), squashed."""
+    parts, links = [block.text or ""], 0
+    for child in block:
+        if isinstance(child.tag, str) and child.tag in _BREAKS:
+            yield " ".join("".join(parts).split()), links
+            parts, links = [], 0
+        elif isinstance(child.tag, str):
+            text = child.text_content()
+            parts.append(text)
+            links += len(text) if child.tag == "a" else sum(len(a.text_content()) for a in child.iter("a"))
+        parts.append(child.tail or "")
+    yield " ".join("".join(parts).split()), links
