@@ -2337,3 +2337,8 @@ def test_short_lines_between_two_parts_of_the_article_are_its_own_but_not_a_byli
     assert _gap_between_paragraphs("Tap Display", "Share on Facebook") == [(2, 2), (5, 5)]
     assert _gap_between_paragraphs("Tap Display", "Home") == [(2, 2), (5, 5)]
     assert len(_gap_between_paragraphs(*[f"Step number {k}" for k in range(13)])) == 2
+    # A table's rows count for nothing against GAP_LINES: a standings table of 20 rows, under
+    # its picture and caption, between two paragraphs is the article's.
+    table = ["![](standings.jpg)", "Standings after ten rounds:", "| Pos | Driver | Points |", "|---|---|---|",
+             *[f"| {k} | Driver {chr(65 + k)} | {500 - 10 * k} |" for k in range(1, 21)]]
+    assert _gap_between_paragraphs(*table) == [(2, 3 + len(table))]

@@ -266,7 +266,7 @@ def widened(lines: list[Line], scores: list[float], first: int, last: int) -> tu
     return with_led_list_above(lines, scores, first, last)
 
 
-GAP_LINES = 12  # lines between two parts of the article at most that are the article's too...
+GAP_LINES = 12  # lines between two parts of the article at most (a table's rows and code aside)...
 GAP_LINK_SHARE = 1 / 3  # ...with at most this share of them links or pictures alone...
 GAP_WRITTEN_SHARE = 1 / 3  # ...and at least this share written words, not menu lines of names
 
@@ -282,7 +282,8 @@ def with_gaps_filled(lines: list[Line], scores: list[float],
     printed: Counter[str] | None = None  # (counted once a gap is short enough to ask)
     for first, last in spans[1:]:
         start = joined[-1][1] + 1
-        if 0 < first - start <= GAP_LINES:
+        # (Rows of a table and lines of code count for nothing: they are article content.)
+        if start < first and sum(score != CODE_LINE for score in scores[start:first]) <= GAP_LINES:
             printed = printed or Counter(line.plain.strip() for line in lines)
             if _inside_the_article(lines, scores, start, first, printed):
                 joined[-1] = (joined[-1][0], last)
@@ -298,7 +299,7 @@ def _inside_the_article(lines: list[Line], scores: list[float], start: int, end:
     ends the article), none the page prints twice (``printed``: a menu's line is), none ending
     in a date (a byline's "Nov. 18, 2019 7:04 pm ET" between a standfirst and the story), none
     holding an e-mail address or a telephone number (a footer's contact details above the
-    publisher's blurb); GAP_LINK_SHARE of them links at most, and not all a menu's names (a
+    publisher's blurb), a table's rows and code lines (CODE_LINE) aside; GAP_LINK_SHARE of them links at most, and not all a menu's names (a
     sidebar's "Laptops" / "Phones" / "Tablets" above a blurb kept as a stray paragraph):
     GAP_WRITTEN_SHARE of them score above MENU_LINE or start in lower case (code's
     "player.setav stamina *")."""
@@ -306,7 +307,8 @@ def _inside_the_article(lines: list[Line], scores: list[float], start: int, end:
     for line, score in zip(gap, gap_scores):
         text = line.plain.strip()
         if line.hits or line.region is not None or line.block.kind == HEADING or score <= SECTION_END \
-                or printed[text] > 1 or ends_dated(text) or holds_contact_details(text):
+                or score != CODE_LINE and line.block.kind not in (LINK_ONLY, IMAGE_ONLY) \
+                and (printed[text] > 1 or ends_dated(text) or holds_contact_details(text)):
             return False
     links = sum(line.block.kind in (LINK_ONLY, IMAGE_ONLY) for line in gap)
     written = sum(score > MENU_LINE or line.plain.lstrip()[:1].islower() for line, score in zip(gap, gap_scores))
