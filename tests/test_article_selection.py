@@ -7,8 +7,13 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+from cleaner.engine.load import default_rules
+from cleaner.text.adjoining import with_gaps_filled
+from cleaner.text.assemble import _matched
 from cleaner.text.classify import is_glued_menu
 from cleaner.text.flattened import opens_with_quantity
+from cleaner.text.segment import segment
+from cleaner.text.span import select_article
 from cleaner.text.teasers import glued_headline, opens_with_dateline
 
 PAGES = Path(__file__).parent / "fixtures" / "selection"
@@ -2316,12 +2321,6 @@ def test_contact_details_under_a_story_are_no_fact_box():
 
 def _gap_between_paragraphs(*gap):
     """The spans of a page's two paragraphs, joined or not across ``gap`` (with_gaps_filled)."""
-    from cleaner.engine.load import default_rules
-    from cleaner.text.adjoining import with_gaps_filled
-    from cleaner.text.assemble import _matched
-    from cleaner.text.segment import segment
-    from cleaner.text.span import select_article
-
     page = ["Home", "Guides", _BRIEF, *gap, _MORE, "Privacy", "Home"]
     lines = _matched(segment("\n".join(page)), default_rules())
     scores = select_article(lines).scores

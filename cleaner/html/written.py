@@ -121,6 +121,6 @@ def _runs_of_text(block):
         elif isinstance(child.tag, str):
             text = child.text_content()
             parts.append(text)
-            links += len(text) if child.tag == "a" else sum(len(a.text_content()) for a in child.iter("a"))
+            links += sum(len(a.text_content()) for a in child.iter("a"))  # (the child itself, if a link)
         parts.append(child.tail or "")
     yield " ".join("".join(parts).split()), links

@@ -296,19 +296,21 @@ def _inside_the_article(lines: list[Line], scores: list[float], start: int, end:
                         printed: Counter[str]) -> bool:
     """Whether lines[start:end], a short stretch between two parts of the article, are the
     article's: none that a rule matches, none in a region, no heading (a related-stories one
-    ends the article), none the page prints twice (``printed``: a menu's line is), none ending
+    ends the article); none the page prints twice (``printed``: a menu's line is), none ending
     in a date (a byline's "Nov. 18, 2019 7:04 pm ET" between a standfirst and the story), none
     holding an e-mail address or a telephone number (a footer's contact details above the
-    publisher's blurb), a table's rows and code lines (CODE_LINE) aside; GAP_LINK_SHARE of them links at most, and not all a menu's names (a
-    sidebar's "Laptops" / "Phones" / "Tablets" above a blurb kept as a stray paragraph):
-    GAP_WRITTEN_SHARE of them score above MENU_LINE or start in lower case (code's
-    "player.setav stamina *")."""
+    publisher's blurb), a table's rows, code and pictures aside; GAP_LINK_SHARE of them links
+    at most, and not all a menu's names (a sidebar's "Laptops" / "Phones" / "Tablets" above a
+    blurb kept as a stray paragraph): GAP_WRITTEN_SHARE of them score above MENU_LINE or start
+    in lower case (code's "player.setav stamina *")."""
     gap, gap_scores = lines[start:end], scores[start:end]
     for line, score in zip(gap, gap_scores):
+        if line.hits or line.region is not None or line.block.kind == HEADING or score <= SECTION_END:
+            return False
+        if score == CODE_LINE or line.block.kind in (LINK_ONLY, IMAGE_ONLY):
+            continue  # (a table's cells repeat, a code block's "}" too, and every picture's text is empty)
         text = line.plain.strip()
-        if line.hits or line.region is not None or line.block.kind == HEADING or score <= SECTION_END \
-                or score != CODE_LINE and line.block.kind not in (LINK_ONLY, IMAGE_ONLY) \
-                and (printed[text] > 1 or ends_dated(text) or holds_contact_details(text)):
+        if printed[text] > 1 or ends_dated(text) or holds_contact_details(text):
             return False
     links = sum(line.block.kind in (LINK_ONLY, IMAGE_ONLY) for line in gap)
     written = sum(score > MENU_LINE or line.plain.lstrip()[:1].islower() for line, score in zip(gap, gap_scores))
